@@ -1,0 +1,106 @@
+package org.dtenge.sequencer;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.dtenge.journal.BatchHeader;
+import org.dtenge.journal.Journal;
+import org.dtenge.ledger.EventBatch;
+import org.dtenge.ledger.Ledger;
+import org.dtenge.ledger.LedgerImage;
+import org.dtenge.ledger.Results;
+
+/**
+ * One batch on its way from forming to acknowledgement: the events of several submissions, their
+ * results, and the journal header once written. Slots are preallocated and reused, so forming,
+ * applying and persisting a batch allocates nothing.
+ *
+ * <p>The steps, in order: {@link #add} submissions, {@link #seal} (stamp the time and apply to the
+ * ledger), {@link #persist} (append and fsync), {@link #acknowledge}. Sealing runs on the sequencer
+ * thread; persisting and acknowledging may run on another, which is how the fsync of one batch
+ * overlaps with applying the next.
+ */
+final class BatchSlot {
+    private final EventBatch batch;
+    private final Results results;
+    private final Submission[] submissions;
+    private int submissionCount;
+    private BatchHeader header;
+    private LedgerImage image;
+
+    BatchSlot(int eventsMax) {
+        batch = new EventBatch(eventsMax);
+        results = new Results(eventsMax);
+        submissions = new Submission[eventsMax];
+    }
+
+    void clear() {
+        batch.clear();
+        results.clear();
+        java.util.Arrays.fill(submissions, 0, submissionCount, null);
+        submissionCount = 0;
+        header = null;
+        image = null;
+    }
+
+    boolean isEmpty() {
+        return submissionCount == 0;
+    }
+
+    boolean fits(Submission submission) {
+        return batch.count() + submission.count() <= batch.capacity();
+    }
+
+    void add(Submission submission) {
+        submission.placed(batch.count());
+        batch.appendRecords(submission.events().array(), 0, submission.count());
+        submissions[submissionCount++] = submission;
+    }
+
+    int eventCount() {
+        return batch.count();
+    }
+
+    /**
+     * Stamps the batch with the clock, never earlier than just after the ledger's last event (time in
+     * the ledger only moves forward, whatever the wall clock does), and applies it.
+     */
+    void seal(Ledger ledger, LongSupplier clockNanos, boolean captureImage) {
+        batch.timestampNanos(Math.max(clockNanos.getAsLong(), ledger.lastTimestampNanos() + 1));
+        ledger.apply(batch, results);
+        image = captureImage ? ledger.capture() : null;
+    }
+
+    void persist(Journal journal) throws IOException {
+        header = journal.append(batch, results);
+        journal.sync();
+    }
+
+    void acknowledge() {
+        for (int i = 0; i < submissionCount; i++) {
+            submissions[i].complete(header, results);
+        }
+    }
+
+    void fail(Throwable cause) {
+        for (int i = 0; i < submissionCount; i++) {
+            submissions[i].fail(cause);
+        }
+    }
+
+    BatchHeader header() {
+        return header;
+    }
+
+    Optional<LedgerImage> image() {
+        return Optional.ofNullable(image);
+    }
+
+    EventBatch batch() {
+        return batch;
+    }
+
+    Results results() {
+        return results;
+    }
+}

@@ -1,0 +1,252 @@
+package org.dtenge.sequencer;
+
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.dtenge.journal.Journal;
+import org.dtenge.ledger.Ledger;
+import org.dtenge.ledger.LedgerImage;
+
+/**
+ * The single writer. Callers on any thread {@link #offer} submissions into a bounded queue; one
+ * sequencer thread forms them into batches and applies each to the ledger; one journal thread appends
+ * each batch, fsyncs it and only then completes the callers' futures. With two batch slots, applying
+ * batch N+1 overlaps with the fsync of batch N; a caller is never told of a result before its batch is
+ * durable. A third thread writes snapshots so that the sequencer only pays for the capture.
+ *
+ * <pre>
+ *   callers --offer--> [queue] --sequencer thread: form, stamp, apply--> [slot A | slot B]
+ *                                                                           |
+ *             futures <--acknowledge-- journal thread: append, fsync <------+
+ * </pre>
+ *
+ * <p>If the journal fails, the ledger in memory may be ahead of the disk: the sequencer stops, fails
+ * every waiting future with {@link SequencerStoppedException}, and the process must recover.
+ */
+public final class Sequencer implements AutoCloseable {
+    private static final int SLOTS = 2;
+
+    private final Ledger ledger;
+    private final Journal journal;
+    private final SnapshotSink snapshots;
+    private final LongSupplier clockNanos;
+    private final SequencerConfig config;
+    private final BlockingQueue<Submission> queue;
+    private final BlockingQueue<BatchSlot> free = new ArrayBlockingQueue<>(SLOTS);
+    private final BlockingQueue<BatchSlot> sealed = new ArrayBlockingQueue<>(SLOTS);
+    private final BlockingQueue<Snapshot> snapshotQueue = new ArrayBlockingQueue<>(1);
+    private final Thread sequencerThread;
+    private final Thread journalThread;
+    private final Thread snapshotThread;
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+    private Submission carried;
+    private long eventsSinceSnapshot;
+
+    private record Snapshot(LedgerImage image, org.dtenge.journal.BatchHeader at) {}
+
+    /**
+     * Starts the threads. {@code ledger} must be the state right after the journal's head, and from now
+     * on belongs to the sequencer thread.
+     */
+    public Sequencer(Ledger ledger, Journal journal, SnapshotSink snapshots, LongSupplier clockNanos,
+                     SequencerConfig config) {
+        this.ledger = ledger;
+        this.journal = journal;
+        this.snapshots = snapshots;
+        this.clockNanos = clockNanos;
+        this.config = config;
+        this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        for (int i = 0; i < SLOTS; i++) {
+            free.add(new BatchSlot(config.batchEventsMax()));
+        }
+        sequencerThread = Thread.ofPlatform().name("dtenge-sequencer").unstarted(this::sequence);
+        journalThread = Thread.ofPlatform().name("dtenge-journal").unstarted(this::persist);
+        snapshotThread = Thread.ofPlatform().name("dtenge-snapshot").daemon().unstarted(this::writeSnapshots);
+        sequencerThread.start();
+        journalThread.start();
+        snapshotThread.start();
+    }
+
+    /** The wall clock in nanoseconds since the epoch, for production use. */
+    public static long wallClockNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /**
+     * Queues a submission. Returns false when the queue is full (back-pressure: retry later or tell
+     * the client to); throws {@link SequencerStoppedException} when the sequencer has stopped.
+     */
+    public boolean offer(Submission submission) {
+        checkRunning();
+        if (submission.count() > config.batchEventsMax()) {
+            throw new IllegalArgumentException("a submission holds at most " + config.batchEventsMax() + " events");
+        }
+        return queue.offer(submission);
+    }
+
+    /** Queues a submission, waiting for room. */
+    public void submit(Submission submission) throws InterruptedException {
+        while (!offer(submission)) {
+            Thread.sleep(0, 50_000);
+        }
+    }
+
+    private void checkRunning() {
+        if (!running) {
+            throw new SequencerStoppedException("the sequencer has stopped", failure);
+        }
+    }
+
+    private void sequence() {
+        try {
+            while (running || carried != null || !queue.isEmpty()) {
+                Submission first = carried != null ? carried : queue.poll(10, TimeUnit.MILLISECONDS);
+                carried = null;
+                if (first == null) {
+                    continue;
+                }
+                BatchSlot slot = free.take();
+                if (failure != null) {
+                    slot.add(first);
+                    slot.fail(stopped());
+                    break;
+                }
+                slot.clear();
+                slot.add(first);
+                fill(slot);
+                eventsSinceSnapshot += slot.eventCount();
+                boolean snapshot = config.snapshotEveryEvents() > 0 && eventsSinceSnapshot >= config.snapshotEveryEvents()
+                        && snapshotQueue.isEmpty();
+                if (snapshot) {
+                    eventsSinceSnapshot = 0;
+                }
+                slot.seal(ledger, clockNanos, snapshot);
+                sealed.put(slot);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            stop(e); // a broken invariant in the ledger: nothing more may be acknowledged
+        } finally {
+            drainQueue();
+        }
+    }
+
+    /** Adds queued submissions until the batch is full, the queue is empty, and the linger is over. */
+    private void fill(BatchSlot slot) throws InterruptedException {
+        long deadline = config.lingerNanos() > 0 ? System.nanoTime() + config.lingerNanos() : 0;
+        while (true) {
+            Submission next = queue.poll();
+            if (next == null && deadline != 0) {
+                long wait = deadline - System.nanoTime();
+                next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
+            }
+            if (next == null) {
+                return;
+            }
+            if (!slot.fits(next)) {
+                carried = next;
+                return;
+            }
+            slot.add(next);
+        }
+    }
+
+    private void persist() {
+        try {
+            while (true) {
+                BatchSlot slot = sealed.poll(10, TimeUnit.MILLISECONDS);
+                if (slot == null) {
+                    if (!sequencerThread.isAlive() && sealed.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                if (failure != null) {
+                    slot.fail(stopped());
+                } else {
+                    persist(slot);
+                }
+                free.put(slot);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void persist(BatchSlot slot) {
+        try {
+            slot.persist(journal);
+        } catch (IOException | RuntimeException e) {
+            stop(e);
+            slot.fail(stopped());
+            return;
+        }
+        slot.acknowledge();
+        slot.image().ifPresent(image -> snapshotQueue.offer(new Snapshot(image, slot.header())));
+    }
+
+    private void writeSnapshots() {
+        while (true) {
+            try {
+                Snapshot next = snapshotQueue.take();
+                snapshots.write(next.image(), next.at());
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                // A failed snapshot loses nothing (the journal has every batch); recovery just replays more.
+                System.err.println("dtenge: snapshot failed, recovery will replay from an older one: " + e);
+            }
+        }
+    }
+
+    private synchronized void stop(Throwable cause) {
+        if (failure == null) {
+            failure = cause;
+            System.err.println("dtenge: sequencer stopped: " + cause);
+        }
+        running = false;
+    }
+
+    private SequencerStoppedException stopped() {
+        return new SequencerStoppedException("the journal failed; restart to recover", failure);
+    }
+
+    private void drainQueue() {
+        SequencerStoppedException stopped = new SequencerStoppedException("the sequencer has stopped", failure);
+        if (carried != null) {
+            carried.fail(stopped);
+            carried = null;
+        }
+        Submission s;
+        while ((s = queue.poll()) != null) {
+            s.fail(stopped);
+        }
+    }
+
+    /** Why the sequencer stopped, if it failed. */
+    public java.util.Optional<Throwable> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
+    /**
+     * Stops accepting, finishes everything already queued (each acknowledged once durable), then stops
+     * the threads. Does not close the journal.
+     */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            sequencerThread.join();
+            journalThread.join();
+            snapshotThread.interrupt();
+            snapshotThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

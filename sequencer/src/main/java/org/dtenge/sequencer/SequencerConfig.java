@@ -1,0 +1,28 @@
+package org.dtenge.sequencer;
+
+import org.dtenge.ledger.EventBatch;
+
+/**
+ * @param queueCapacity       submissions waiting at most; beyond it {@link Sequencer#offer} says no
+ * @param batchEventsMax      events per journal batch, at most {@value EventBatch#EVENTS_MAX}
+ * @param lingerNanos         how long a batch that is not full waits for more submissions; 0 sends
+ *                            it at once (batches still grow under load while the previous fsync runs)
+ * @param snapshotEveryEvents take a snapshot after this many events since the last one; 0 never
+ */
+public record SequencerConfig(int queueCapacity, int batchEventsMax, long lingerNanos, long snapshotEveryEvents) {
+    public SequencerConfig {
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("queue capacity must be at least 1");
+        }
+        if (batchEventsMax < 1 || batchEventsMax > EventBatch.EVENTS_MAX) {
+            throw new IllegalArgumentException("batch size must be 1.." + EventBatch.EVENTS_MAX);
+        }
+        if (lingerNanos < 0 || snapshotEveryEvents < 0) {
+            throw new IllegalArgumentException("linger and snapshot interval must not be negative");
+        }
+    }
+
+    public static SequencerConfig defaults() {
+        return new SequencerConfig(65_536, EventBatch.EVENTS_MAX, 0, 50_000_000);
+    }
+}
