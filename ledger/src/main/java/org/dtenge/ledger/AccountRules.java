@@ -254,7 +254,7 @@ final class AccountRules {
         return Result.OK;
     }
 
-    Result changeTier(ByteBuffer event, int base) {
+    Result changeTier(ByteBuffer event, int base, long timestampNanos) {
         int slot = target(event, base, Event.TIER + 1);
         if (slot < 0) {
             return Result.of(-slot);
@@ -266,8 +266,12 @@ final class AccountRules {
             return Result.LIMITS_INVALID;
         }
         long holdingLimit = event.getLong(base + Event.HOLDING_LIMIT);
+        // A lower tier must not leave the wallet over its limits: not its balance, nor today's outflow.
         if (accounts.balance[slot] > holdingLimit) {
-            return Result.HOLDING_LIMIT_EXCEEDED; // a lower tier must not leave the wallet over its limit
+            return Result.HOLDING_LIMIT_EXCEEDED;
+        }
+        if (state.outflowOn(slot, state.day(timestampNanos)) > event.getLong(base + Event.DAILY_LIMIT)) {
+            return Result.DAILY_LIMIT_EXCEEDED;
         }
         state.undo.accountFields(accounts, slot);
         accounts.tier[slot] = event.get(base + Event.TIER);

@@ -25,7 +25,9 @@ package org.dtenge.ledger;
  * </pre>
  *
  * FREEZE_ACCOUNT, UNFREEZE_ACCOUNT and CLOSE_ACCOUNT use only type, flags and id. CREATE_POLICY
- * parameters are {@value #POLICY_PARAMS_MAX} longs from offset {@value #POLICY_PARAMS}.
+ * parameters are {@value #POLICY_PARAMS_MAX} longs from offset {@value #POLICY_PARAMS}. RECORD carries
+ * {@value #RECORD_PAYLOAD_SIZE} opaque bytes from offset {@value #RECORD_PAYLOAD} that the ledger does
+ * not read.
  */
 public final class Event {
     private Event() {}
@@ -61,6 +63,9 @@ public final class Event {
     public static final int POLICY_TEMPLATE = 8;
     public static final int POLICY_PARAMS = 24;
     public static final int POLICY_PARAMS_MAX = 13;
+
+    public static final int RECORD_PAYLOAD = 4;
+    public static final int RECORD_PAYLOAD_SIZE = SIZE - RECORD_PAYLOAD;
 
     /** Where the reserved tail of every record starts. */
     public static final int RESERVED_TAIL = 104;

@@ -203,4 +203,11 @@ public final class EventBatch {
             buffer.putLong(base + Event.POLICY_PARAMS + i * 8, params[i]);
         }
     }
+
+    /** Appends a RECORD: {@code payload} (at most 124 bytes, zero-padded) for the node's registries. */
+    public void record(byte[] payload) {
+        Check.argument(payload.length <= Event.RECORD_PAYLOAD_SIZE, "a record payload is at most 124 bytes");
+        int base = begin(EventType.RECORD, 0);
+        System.arraycopy(payload, 0, bytes, base + Event.RECORD_PAYLOAD, payload.length);
+    }
 }

@@ -20,9 +20,14 @@ public enum EventType {
     /** Moves an account to another tier with new limits. */
     CHANGE_TIER(7),
     /** Instantiates a policy template with parameters so that accounts may carry it. */
-    CREATE_POLICY(8);
+    CREATE_POLICY(8),
+    /**
+     * A record for the node's own registries (participants, keys, roles), carried by the journal so
+     * that they too are rebuilt by replay. The ledger journals it and changes nothing.
+     */
+    RECORD(9);
 
-    private static final EventType[] BY_CODE = new EventType[9];
+    private static final EventType[] BY_CODE = new EventType[10];
 
     static {
         for (EventType type : values()) {

@@ -140,9 +140,10 @@ public final class Ledger {
             case TRANSFER -> movements.transfer(events, base, timestampNanos);
             case CREATE_ACCOUNT -> rules.createAccount(events, base, timestampNanos);
             case FREEZE_ACCOUNT, UNFREEZE_ACCOUNT, CLOSE_ACCOUNT -> rules.changeStatus(eventType, events, base);
-            case CHANGE_TIER -> rules.changeTier(events, base);
+            case CHANGE_TIER -> rules.changeTier(events, base, timestampNanos);
             case CREATE_ASSET -> rules.createAsset(events, base);
             case CREATE_POLICY -> rules.createPolicy(events, base);
+            case RECORD -> events.getShort(base + Event.FLAGS) == 0 ? Result.OK : Result.UNKNOWN_FLAGS;
         };
     }
 
@@ -193,6 +194,11 @@ public final class Ledger {
 
         @Override
         public void close() {}
+    }
+
+    /** The ledger day (days since the epoch in the ledger's time zone) of a timestamp. */
+    public int day(long timestampNanos) {
+        return state.day(timestampNanos);
     }
 
     /** Timestamp of the last event applied (0 before the first batch). */

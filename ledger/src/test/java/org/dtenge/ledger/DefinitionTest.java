@@ -51,4 +51,19 @@ class DefinitionTest {
         assertThat(account.intermediary()).isEqualTo(3);
         assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
     }
+
+    @Test
+    void recordsAreJournaledButChangeNothing() {
+        Fixture f = new Fixture();
+        f.account(20, AccountKind.RETAIL);
+        f.commit();
+        int accounts = f.ledger.accountCount();
+        f.batch.record(new byte[] {1, 2, 3});
+        f.batch.record(new byte[124]);
+        f.batch.record(new byte[0]);
+        f.batch.array()[2 * Event.SIZE + Event.FLAGS] = Event.LINKED;
+        assertThat(f.commit()).containsExactly(Result.OK, Result.OK, Result.LINKED_EVENT_CHAIN_OPEN);
+        assertThat(f.ledger.accountCount()).isEqualTo(accounts);
+        assertThat(f.ledger.transferCount()).isZero();
+    }
 }

@@ -21,6 +21,9 @@ final class Invariants {
                 assertThat(a.balance()).as("balance of account %d", a.idLo()).isNotNegative();
                 assertThat(a.held()).as("held of account %d", a.idLo()).isLessThanOrEqualTo(a.balance());
                 assertThat(a.balance()).as("holding limit of %d", a.idLo()).isLessThanOrEqualTo(a.holdingLimit());
+                if (a.outflowDay() == ledger.day(ledger.lastTimestampNanos())) {
+                    assertThat(a.outflowToday()).as("daily outflow of %d", a.idLo()).isLessThanOrEqualTo(a.dailyLimit());
+                }
             }
         }
         sums.forEach((asset, sum) -> assertThat(sum).as("sum of asset %d", asset).isZero());

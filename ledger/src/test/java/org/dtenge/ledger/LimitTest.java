@@ -85,5 +85,8 @@ class LimitTest {
         assertThat(f.one()).isEqualTo(Result.OK);
         f.batch.changeTier(0, 20, 1, -1, 0, 0, 0);
         assertThat(f.one()).isEqualTo(Result.LIMITS_INVALID);
+        f.fund(20, 1_000);
+        f.batch.changeTier(0, 20, 1, 100_000, 20_000, 59_999, 0);
+        assertThat(f.one()).as("today's outflow is already 60,000").isEqualTo(Result.DAILY_LIMIT_EXCEEDED);
     }
 }
