@@ -27,6 +27,8 @@ final class BatchSlot {
     private int submissionCount;
     private BatchHeader header;
     private LedgerImage image;
+    /** Reads that saw this batch's effects: answered only once it is durable. */
+    private final java.util.List<Runnable> afterDurable = new java.util.ArrayList<>();
 
     BatchSlot(int eventsMax) {
         batch = new EventBatch(eventsMax);
@@ -41,6 +43,19 @@ final class BatchSlot {
         submissionCount = 0;
         header = null;
         image = null;
+        afterDurable.clear();
+    }
+
+    /** Keeps {@code answer} until the batch is durable; the {@link Sequencer} holds its lock for this. */
+    void afterDurable(Runnable answer) {
+        afterDurable.add(answer);
+    }
+
+    /** Hands over the waiting answers (under the sequencer's lock) and forgets them. */
+    java.util.List<Runnable> takeAnswers() {
+        java.util.List<Runnable> answers = java.util.List.copyOf(afterDurable);
+        afterDurable.clear();
+        return answers;
     }
 
     boolean isEmpty() {

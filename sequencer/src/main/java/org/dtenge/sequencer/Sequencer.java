@@ -37,6 +37,9 @@ public final class Sequencer implements AutoCloseable {
     private final BlockingQueue<BatchSlot> free = new ArrayBlockingQueue<>(SLOTS);
     private final BlockingQueue<BatchSlot> sealed = new ArrayBlockingQueue<>(SLOTS);
     private final BlockingQueue<Snapshot> snapshotQueue = new ArrayBlockingQueue<>(1);
+    private final java.util.concurrent.ConcurrentLinkedQueue<Read<?>> reads = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** The last slot sealed and not yet persisted, or null: reads that ran after it wait for it. */
+    private volatile BatchSlot inFlight;
     private final Thread sequencerThread;
     private final Thread journalThread;
     private final Thread snapshotThread;
@@ -46,6 +49,53 @@ public final class Sequencer implements AutoCloseable {
     private long eventsSinceSnapshot;
 
     private record Snapshot(LedgerImage image, org.dtenge.journal.BatchHeader at) {}
+
+    private record Read<T>(java.util.function.Function<Ledger, T> query, java.util.concurrent.CompletableFuture<T> answer) {}
+
+    /**
+     * Reads the ledger consistently: {@code query} runs on the sequencer thread between batches, and
+     * its answer is delivered only once every batch whose effects it saw is durable, so a caller never
+     * sees a balance that a crash could take back. The query must only read, and must copy what it
+     * returns (lookups such as {@link Ledger#account} already do).
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> read(java.util.function.Function<Ledger, T> query) {
+        checkRunning();
+        java.util.concurrent.CompletableFuture<T> answer = new java.util.concurrent.CompletableFuture<>();
+        reads.add(new Read<>(query, answer));
+        return answer;
+    }
+
+    /** Runs waiting reads; each is answered after the batch in flight, if any, is durable. */
+    private void runReads() {
+        Read<?> read;
+        while ((read = reads.poll()) != null) {
+            answer(read);
+        }
+    }
+
+    private <T> void answer(Read<T> read) {
+        T value;
+        try {
+            value = read.query().apply(ledger);
+        } catch (RuntimeException e) {
+            read.answer().completeExceptionally(e);
+            return;
+        }
+        synchronized (this) {
+            BatchSlot pending = inFlight;
+            if (pending != null) {
+                pending.afterDurable(() -> {
+                    if (failure != null) {
+                        read.answer().completeExceptionally(stopped());
+                    } else {
+                        read.answer().complete(value);
+                    }
+                });
+                return;
+            }
+        }
+        read.answer().complete(value);
+    }
 
     /**
      * Starts the threads. {@code ledger} must be the state right after the journal's head, and from now
@@ -104,7 +154,8 @@ public final class Sequencer implements AutoCloseable {
     private void sequence() {
         try {
             while (running || carried != null || !queue.isEmpty()) {
-                Submission first = carried != null ? carried : queue.poll(10, TimeUnit.MILLISECONDS);
+                runReads();
+                Submission first = carried != null ? carried : queue.poll(200, TimeUnit.MICROSECONDS);
                 carried = null;
                 if (first == null) {
                     continue;
@@ -125,6 +176,9 @@ public final class Sequencer implements AutoCloseable {
                     eventsSinceSnapshot = 0;
                 }
                 slot.seal(ledger, clockNanos, snapshot);
+                synchronized (this) {
+                    inFlight = slot;
+                }
                 sealed.put(slot);
             }
         } catch (InterruptedException e) {
@@ -171,10 +225,25 @@ public final class Sequencer implements AutoCloseable {
                 } else {
                     persist(slot);
                 }
+                answerReadsOf(slot);
                 free.put(slot);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The slot is durable (or failed): answer the reads that waited for it. */
+    private void answerReadsOf(BatchSlot slot) {
+        java.util.List<Runnable> answers;
+        synchronized (this) {
+            answers = slot.takeAnswers();
+            if (inFlight == slot) {
+                inFlight = null; // reads from now on see no batch waiting for its fsync
+            }
+        }
+        for (Runnable answer : answers) {
+            answer.run();
         }
     }
 
@@ -225,6 +294,10 @@ public final class Sequencer implements AutoCloseable {
         Submission s;
         while ((s = queue.poll()) != null) {
             s.fail(stopped);
+        }
+        Read<?> read;
+        while ((read = reads.poll()) != null) {
+            read.answer().completeExceptionally(stopped);
         }
     }
 

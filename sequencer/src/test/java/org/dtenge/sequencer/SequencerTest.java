@@ -109,6 +109,36 @@ class SequencerTest {
     }
 
     @Test
+    void readsSeeEverythingAcknowledgedBeforeThem() throws Exception {
+        Recovered recovered = Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
+        Sequencer sequencer = new Sequencer(recovered.ledger(), recovered.journal(), SnapshotSink.NONE,
+                Sequencer::wallClockNanos, SequencerConfig.defaults());
+        Submission genesis = new Submission(genesis());
+        sequencer.submit(genesis);
+        genesis.committed().get(10, TimeUnit.SECONDS);
+        List<Submission> payments = new ArrayList<>();
+        for (int i = 1; i <= 500; i++) {
+            Submission s = new Submission(issue(i, 2, 3));
+            payments.add(s);
+            sequencer.submit(s);
+            if (i % 100 == 0) {
+                s.committed().get(10, TimeUnit.SECONDS);
+                long balance = sequencer.read(l -> l.account(0, 2).orElseThrow().balance()).get(10, TimeUnit.SECONDS);
+                assertThat(balance).isGreaterThanOrEqualTo(3L * i);
+            }
+        }
+        for (Submission s : payments) {
+            s.committed().get(10, TimeUnit.SECONDS);
+        }
+        assertThat(sequencer.read(Ledger::transferCount).get(10, TimeUnit.SECONDS)).isEqualTo(500);
+        assertThatThrownBy(() -> sequencer.read(l -> l.accountAt(-1)).join())
+                .hasCauseInstanceOf(IllegalArgumentException.class);
+        sequencer.close();
+        assertThatThrownBy(() -> sequencer.read(Ledger::transferCount)).isInstanceOf(SequencerStoppedException.class);
+        recovered.journal().close();
+    }
+
+    @Test
     void ledgerTimeMovesForwardWhenTheClockGoesBack() throws Exception {
         Recovered recovered = Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
         AtomicLong clock = new AtomicLong(2_000_000_000_000_000_000L);
