@@ -34,6 +34,10 @@ import org.dtenge.ledger.Results;
  *       dropped silently.</li>
  * </ul>
  *
+ * <p>Thread safety: one thread appends and syncs; any thread may read (read, header, locate, receipt,
+ * heads) at the same time. Every method but {@link #sync()} takes the journal's lock; the fsync runs
+ * outside it so that reads are not held up by the disk.
+ *
  * <p>Appending writes one record with one write, from a reused buffer: no allocation per event. When a
  * segment is full, it is fsynced before the next one is created, so that only the last segment can ever
  * hold unsynced data, which is what the torn-tail rule assumes.
@@ -57,6 +61,8 @@ public final class FileJournal implements Journal {
     private Results scratchResults;
     /** Set when a write or sync failed: the files are in an unknown state until the journal is reopened. */
     private IOException failure;
+    /** The last batch known to be on disk: written by the syncing thread, read by any. */
+    private volatile long durableSequence;
 
     private FileJournal(Storage storage, JournalOptions options, JournalScan scan, RecordReader reader) {
         this.storage = storage;
@@ -66,6 +72,7 @@ public final class FileJournal implements Journal {
         this.index = scan.index;
         long head = index.size();
         this.headHash = index.hash(head);
+        this.durableSequence = head;
         this.timestampMin = head == 0 ? Long.MIN_VALUE
                 : JournalScan.nextTimestampMin(index.timestampNanos(head), index.eventCount(head));
         this.openReport = new OpenReport(segments.size(), head(), Optional.ofNullable(scan.tornTail));
@@ -75,6 +82,11 @@ public final class FileJournal implements Journal {
     public static FileJournal open(Storage storage, JournalOptions options) throws IOException {
         RecordReader reader = new RecordReader();
         JournalScan scan = JournalScan.run(storage, reader);
+        if (!scan.segments.isEmpty()) {
+            // After a process crash (not a power loss) the last records may be readable from the page
+            // cache without being on disk yet: make them durable before anything builds on them.
+            scan.segments.getLast().file.force();
+        }
         return new FileJournal(storage, options, scan, reader);
     }
 
@@ -84,7 +96,7 @@ public final class FileJournal implements Journal {
     }
 
     @Override
-    public BatchHeader append(EventBatch batch, Results results) throws IOException {
+    public synchronized BatchHeader append(EventBatch batch, Results results) throws IOException {
         checkUsable();
         int count = batch.count();
         long timestamp = batch.timestampNanos();
@@ -139,29 +151,48 @@ public final class FileJournal implements Journal {
         return segment;
     }
 
+    /**
+     * Forces the last segment. Runs without the journal's lock, so that readers on other threads are
+     * not held up by the fsync; only the appending thread calls append and sync.
+     */
     @Override
     public void sync() throws IOException {
-        checkUsable();
-        if (segments.isEmpty()) {
-            return;
+        StorageFile last;
+        long appended;
+        synchronized (this) {
+            checkUsable();
+            if (segments.isEmpty()) {
+                return;
+            }
+            last = segments.getLast().file;
+            appended = index.size();
         }
         try {
-            segments.getLast().file.force();
+            last.force();
         } catch (IOException e) {
             // After a failed fsync the kernel may have dropped the dirty pages: retrying could report
             // success for lost data, so the journal must be reopened (and recovered) instead.
-            failure = e;
+            synchronized (this) {
+                failure = e;
+            }
             throw e;
         }
+        durableSequence = appended;
     }
 
     @Override
-    public JournalHead head() {
+    public synchronized JournalHead durableHead() {
+        long sequence = durableSequence;
+        return new JournalHead(sequence, index.hash(sequence));
+    }
+
+    @Override
+    public synchronized JournalHead head() {
         return new JournalHead(index.size(), headHash);
     }
 
     @Override
-    public BatchHeader read(long sequence, EventBatch batch, Results results) throws IOException {
+    public synchronized BatchHeader read(long sequence, EventBatch batch, Results results) throws IOException {
         checkUsable();
         BatchHeader header = readChecked(sequence);
         BatchBody.read(reader.buffer, RecordReader.BODY, header.eventCount(), header.timestampNanos(), batch, results);
@@ -198,13 +229,13 @@ public final class FileJournal implements Journal {
     }
 
     @Override
-    public BatchHeader header(long sequence) throws IOException {
+    public synchronized BatchHeader header(long sequence) throws IOException {
         checkUsable();
         return headerChecked(segments.get(index.segment(sequence)), index.offset(sequence), sequence);
     }
 
     @Override
-    public void replay(long fromSequence, BatchConsumer consumer) throws IOException {
+    public synchronized void replay(long fromSequence, BatchConsumer consumer) throws IOException {
         checkUsable();
         long head = index.size();
         if (fromSequence < 1 || fromSequence > head + 1) {
@@ -218,7 +249,7 @@ public final class FileJournal implements Journal {
     }
 
     @Override
-    public Optional<EventPosition> locate(long timestampNanos) {
+    public synchronized Optional<EventPosition> locate(long timestampNanos) {
         long sequence = index.sequenceAt(timestampNanos);
         if (sequence == 0) {
             return Optional.empty();
@@ -227,7 +258,7 @@ public final class FileJournal implements Journal {
     }
 
     @Override
-    public Receipt receipt(long sequence, int eventIndex, long headSequence) throws IOException {
+    public synchronized Receipt receipt(long sequence, int eventIndex, long headSequence) throws IOException {
         checkUsable();
         if (headSequence < sequence || headSequence > index.size()) {
             throw new IllegalArgumentException("receipt head " + headSequence + " must be from batch " + sequence
@@ -251,7 +282,7 @@ public final class FileJournal implements Journal {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         IOException first = null;
         for (Segment segment : segments) {
             try {

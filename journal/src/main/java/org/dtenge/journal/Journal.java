@@ -11,7 +11,7 @@ import org.dtenge.ledger.Results;
  * each header carries the hash of the one before and the Merkle root of its events and results.
  *
  * <p>Implementations: {@link FileJournal} (segment files on one machine); a replicated one on Kafka can
- * follow. One thread (the sequencer) uses a journal; it is not thread-safe.
+ * follow. One thread appends and syncs; other threads may read concurrently.
  */
 public interface Journal extends AutoCloseable {
     /**
@@ -30,6 +30,12 @@ public interface Journal extends AutoCloseable {
 
     /** The last batch appended (durable or not). */
     JournalHead head();
+
+    /**
+     * The last batch known to be durable: what a receipt may be chained to, since a crash could take
+     * back anything after it.
+     */
+    JournalHead durableHead();
 
     /**
      * Reads batch {@code sequence} into {@code batch} (events and timestamp) and {@code results},

@@ -91,6 +91,59 @@ class FileJournalTest {
     }
 
     @Test
+    void theDurableHeadMovesOnlyWithSync() throws IOException {
+        FileStorage storage = new FileStorage(directory);
+        LedgerWorkload workload = new LedgerWorkload(4);
+        try (FileJournal journal = FileJournal.open(storage, JournalOptions.defaults())) {
+            append(journal, workload, 3, 20);
+            JournalHead synced = journal.head();
+            assertThat(journal.durableHead()).isEqualTo(synced);
+            workload.next(5);
+            journal.append(workload.batch, workload.results);
+            assertThat(journal.head().sequence()).isEqualTo(4);
+            assertThat(journal.durableHead()).isEqualTo(synced);
+            journal.sync();
+            assertThat(journal.durableHead()).isEqualTo(journal.head());
+        }
+        try (FileJournal journal = FileJournal.open(storage, JournalOptions.defaults())) {
+            assertThat(journal.durableHead()).as("opening makes what it found durable").isEqualTo(journal.head());
+        }
+    }
+
+    @Test
+    void readersOnOtherThreadsSeeWholeBatchesWhileOneThreadAppends() throws Exception {
+        try (FileJournal journal = FileJournal.open(new FileStorage(directory), JournalOptions.defaults())) {
+            LedgerWorkload workload = new LedgerWorkload(5);
+            append(journal, workload, 1, 50);
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            Thread reader = Thread.ofPlatform().start(() -> {
+                EventBatch batch = new EventBatch();
+                Results results = new Results();
+                try {
+                    for (int i = 0; i < 2_000; i++) {
+                        reads.incrementAndGet();
+                        long durable = journal.durableHead().sequence();
+                        if (durable > 0) {
+                            BatchHeader header = journal.read(durable, batch, results);
+                            assertThat(header.eventCount()).isEqualTo(batch.count());
+                            assertThat(journal.receipt(durable, 0, durable)).isNotNull();
+                        }
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            });
+            for (int i = 0; i < 200; i++) {
+                append(journal, workload, 1, 50); // one batch and a sync each time
+            }
+            reader.join();
+            assertThat(failures).isEmpty();
+            assertThat(reads.get()).isEqualTo(2_000);
+        }
+    }
+
+    @Test
     void theHashChainLinksEveryBatchToTheOneBefore() throws IOException {
         try (FileJournal journal = FileJournal.open(new FileStorage(directory), JournalOptions.defaults())) {
             List<Appended> appended = append(journal, new LedgerWorkload(2), 10, 50);

@@ -218,6 +218,11 @@ class SequencerTest {
         }
 
         @Override
+        public JournalHead durableHead() {
+            return delegate.durableHead();
+        }
+
+        @Override
         public BatchHeader read(long sequence, EventBatch batch, Results results) throws IOException {
             return delegate.read(sequence, batch, results);
         }
