@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Builds the benchmark jar and runs every benchmark, writing the outputs to bench/results/<date>/.
+#
+#   bench/run.sh           the full set: JMH (-f 1 -wi 3 -i 5, with -prof gc), throughput with its
+#                          defaults (1M accounts, 10M transfers, durable, then in memory), memory mode
+#                          (10M accounts in -Xmx4g). About 10 minutes on 2 cores.
+#   bench/run.sh --quick   a smoke run of the same (JMH -wi 1 -i 1, 100k accounts, 1M transfers, 1M
+#                          accounts), to check that everything works end to end. About 2 minutes.
+#
+# Numbers from a machine that other work shares are noisy: run on a quiet one for figures to publish.
+set -euo pipefail
+
+export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+JAVA="$JAVA_HOME/bin/java"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+quick=false
+if [[ "${1:-}" == "--quick" ]]; then
+  quick=true
+fi
+
+cd "$root"
+./mvnw -q -pl bench -am package -DskipTests
+jar="$root/bench/target/dtenge-bench.jar"
+
+out="$root/bench/results/$(date +%Y-%m-%d-%H%M%S)$($quick && echo -quick || true)"
+mkdir -p "$out"
+echo "writing to $out"
+
+{
+  echo "date: $(date -Is)"
+  echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "nproc: $(nproc)"
+  lscpu | head -20
+  echo
+  free -h
+  echo
+  df -h "${TMPDIR:-/tmp}"
+  echo
+  lsblk -d -o NAME,ROTA,SIZE,MODEL 2>/dev/null || true
+  echo
+  "$JAVA" -version 2>&1
+} > "$out/machine.txt"
+
+if $quick; then
+  jmh_args=(-f 1 -wi 1 -i 1)
+  throughput_args=(--accounts 100000 --transfers 1000000)
+  memory_args=(--accounts 1000000)
+else
+  jmh_args=(-f 1 -wi 3 -i 5)
+  throughput_args=()
+  memory_args=()
+fi
+
+# JMH with allocation per operation: in-memory apply over 100k and 1M wallets (the second shows what
+# cache misses on the account table cost), then durable group commit and the raw journal.
+"$JAVA" --sun-misc-unsafe-memory-access=allow -jar "$jar" jmh ApplyBenchmark "${jmh_args[@]}" -prof gc \
+  -p accounts=100000,1000000 -rff "$out/jmh-apply.csv" 2>&1 | tee "$out/jmh-apply.txt"
+"$JAVA" --sun-misc-unsafe-memory-access=allow -jar "$jar" jmh DurableBenchmark "${jmh_args[@]}" -prof gc \
+  -rff "$out/jmh-durable.csv" 2>&1 | tee "$out/jmh-durable.txt"
+
+# End to end through the sequencer and the journal (fsync per batch), then the same in memory.
+"$JAVA" -Xms12g -Xmx12g -jar "$jar" throughput "${throughput_args[@]}" 2>&1 | tee "$out/throughput-durable.txt"
+"$JAVA" -Xms12g -Xmx12g -jar "$jar" throughput --in-memory "${throughput_args[@]}" 2>&1 | tee "$out/throughput-in-memory.txt"
+
+# 10 million accounts in a 4 GiB heap.
+"$JAVA" -Xmx4g -jar "$jar" memory "${memory_args[@]}" 2>&1 | tee "$out/memory.txt"
+
+echo "results in $out"

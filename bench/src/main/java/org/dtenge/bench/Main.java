@@ -1,0 +1,40 @@
+package org.dtenge.bench;
+
+import java.util.Arrays;
+
+/**
+ * {@code java -jar dtenge-bench.jar <command> [arguments]}:
+ * <ul>
+ *   <li>{@code jmh [JMH arguments]}: the JMH benchmarks ({@link ApplyBenchmark}, {@link DurableBenchmark});
+ *       for example {@code jmh -prof gc -f 1 -wi 3 -i 5};</li>
+ *   <li>{@code throughput [options]}: the end-to-end run, see {@link ThroughputOptions};</li>
+ *   <li>{@code memory [--accounts N] [--unsized]}: heap per account, see {@link MemoryFootprint}.</li>
+ * </ul>
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "jmh" -> org.openjdk.jmh.Main.main(rest);
+            case "throughput" -> Throughput.run(ThroughputOptions.parse(rest));
+            case "memory" -> MemoryFootprint.run(rest);
+            default -> {
+                usage();
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void usage() {
+        System.err.println("""
+                usage: java -jar dtenge-bench.jar jmh [JMH arguments]
+                       java -jar dtenge-bench.jar throughput [options]   (--help lists them)
+                       java -jar dtenge-bench.jar memory [--accounts N] [--unsized]""");
+    }
+}
