@@ -155,18 +155,16 @@ final class AccountRules {
             return Result.POLICY_NOT_FOUND;
         }
         int slot = accounts.add(idHi, idLo);
-        state.undo.accountAdded(slot);
+        if (state.undoing) {
+            state.undo.accountAdded(slot);
+        }
         AccountTable a = accounts;
-        a.asset[slot] = state.assets.id[asset];
-        a.kind[slot] = (byte) kind;
-        a.status[slot] = (byte) AccountStatus.ACTIVE.ordinal();
-        a.tier[slot] = event.get(base + Event.TIER);
+        a.setMeta(slot, state.assets.id[asset], kind, AccountStatus.ACTIVE.ordinal(), event.get(base + Event.TIER) & 0xFF);
+        a.setDayPolicy(slot, 0, policy + 1);
+        a.setLimits(slot, event.getLong(base + Event.HOLDING_LIMIT), event.getLong(base + Event.PAYMENT_LIMIT),
+                event.getLong(base + Event.DAILY_LIMIT));
         a.intermediary[slot] = event.getLong(base + Event.INTERMEDIARY);
         event.get(base + Event.OWNER_KEY, a.ownerKey, slot * Event.OWNER_KEY_SIZE, Event.OWNER_KEY_SIZE);
-        a.holdingLimit[slot] = event.getLong(base + Event.HOLDING_LIMIT);
-        a.paymentLimit[slot] = event.getLong(base + Event.PAYMENT_LIMIT);
-        a.dailyLimit[slot] = event.getLong(base + Event.DAILY_LIMIT);
-        a.policy[slot] = policy + 1;
         a.timestamp[slot] = timestampNanos;
         return Result.OK;
     }
@@ -179,20 +177,20 @@ final class AccountRules {
 
     private boolean sameAccount(int slot, ByteBuffer event, int base) {
         AccountTable a = accounts;
-        int policy = a.policy[slot];
+        int policy = a.policy(slot);
         int policyId = policy == 0 ? 0 : state.policies.id[policy - 1];
         for (int i = 0; i < Event.OWNER_KEY_SIZE; i++) {
             if (a.ownerKey[slot * Event.OWNER_KEY_SIZE + i] != event.get(base + Event.OWNER_KEY + i)) {
                 return false;
             }
         }
-        return a.asset[slot] == event.getInt(base + Event.ASSET)
-                && a.kind[slot] == event.get(base + Event.KIND)
+        return a.asset(slot) == event.getInt(base + Event.ASSET)
+                && a.kind(slot) == (event.get(base + Event.KIND) & 0xFF)
                 && a.intermediary[slot] == event.getLong(base + Event.INTERMEDIARY)
-                && a.tier[slot] == event.get(base + Event.TIER)
-                && a.holdingLimit[slot] == event.getLong(base + Event.HOLDING_LIMIT)
-                && a.paymentLimit[slot] == event.getLong(base + Event.PAYMENT_LIMIT)
-                && a.dailyLimit[slot] == event.getLong(base + Event.DAILY_LIMIT)
+                && a.tier(slot) == (event.get(base + Event.TIER) & 0xFF)
+                && a.holdingLimit(slot) == event.getLong(base + Event.HOLDING_LIMIT)
+                && a.paymentLimit(slot) == event.getLong(base + Event.PAYMENT_LIMIT)
+                && a.dailyLimit(slot) == event.getLong(base + Event.DAILY_LIMIT)
                 && policyId == event.getInt(base + Event.POLICY);
     }
 
@@ -215,7 +213,7 @@ final class AccountRules {
         if (slot < 0) {
             return -Result.ACCOUNT_NOT_FOUND.ordinal();
         }
-        if (accounts.status[slot] == AccountStatus.CLOSED.ordinal()) {
+        if (accounts.status(slot) == AccountStatus.CLOSED.ordinal()) {
             return -Result.ACCOUNT_CLOSED.ordinal();
         }
         return slot;
@@ -230,27 +228,27 @@ final class AccountRules {
         AccountStatus next;
         switch (type) {
             case FREEZE_ACCOUNT -> {
-                if (accounts.status[slot] == frozen) {
+                if (accounts.status(slot) == frozen) {
                     return Result.ACCOUNT_ALREADY_FROZEN;
                 }
                 next = AccountStatus.FROZEN;
             }
             case UNFREEZE_ACCOUNT -> {
-                if (accounts.status[slot] != frozen) {
+                if (accounts.status(slot) != frozen) {
                     return Result.ACCOUNT_NOT_FROZEN;
                 }
                 next = AccountStatus.ACTIVE;
             }
             case CLOSE_ACCOUNT -> {
-                if (accounts.balance[slot] != 0 || accounts.held[slot] != 0) {
+                if (accounts.balance(slot) != 0 || accounts.held(slot) != 0) {
                     return Result.ACCOUNT_NOT_EMPTY;
                 }
                 next = AccountStatus.CLOSED;
             }
             default -> throw new IllegalStateException("invariant broken: status event expected");
         }
-        state.undo.accountFields(accounts, slot);
-        accounts.status[slot] = (byte) next.ordinal();
+        state.saveAccount(slot);
+        accounts.setStatus(slot, next.ordinal());
         return Result.OK;
     }
 
@@ -267,17 +265,16 @@ final class AccountRules {
         }
         long holdingLimit = event.getLong(base + Event.HOLDING_LIMIT);
         // A lower tier must not leave the wallet over its limits: not its balance, nor today's outflow.
-        if (accounts.balance[slot] > holdingLimit) {
+        if (accounts.balance(slot) > holdingLimit) {
             return Result.HOLDING_LIMIT_EXCEEDED;
         }
         if (state.outflowOn(slot, state.day(timestampNanos)) > event.getLong(base + Event.DAILY_LIMIT)) {
             return Result.DAILY_LIMIT_EXCEEDED;
         }
-        state.undo.accountFields(accounts, slot);
-        accounts.tier[slot] = event.get(base + Event.TIER);
-        accounts.holdingLimit[slot] = holdingLimit;
-        accounts.paymentLimit[slot] = event.getLong(base + Event.PAYMENT_LIMIT);
-        accounts.dailyLimit[slot] = event.getLong(base + Event.DAILY_LIMIT);
+        state.saveAccount(slot);
+        accounts.setTier(slot, event.get(base + Event.TIER) & 0xFF);
+        accounts.setLimits(slot, holdingLimit, event.getLong(base + Event.PAYMENT_LIMIT),
+                event.getLong(base + Event.DAILY_LIMIT));
         return Result.OK;
     }
 }

@@ -3,129 +3,191 @@ package org.dtenge.ledger;
 import java.util.Arrays;
 
 /**
- * All accounts as parallel arrays indexed by slot (creation order). Columns instead of objects keep an
- * account at about 140 bytes with its index entry, and let snapshots copy whole arrays.
+ * All accounts, indexed by slot (creation order). What a transfer reads and writes sits in one
+ * 64-byte record per account in {@link #hot}, so that touching an account costs one cache miss:
  *
- * <p>Mutable fields (balance, held, outflow, status, tier, limits) change only through the ledger,
- * which records their old values in the undo log first.
+ * <pre>
+ * word  field
+ *   0   id, high half
+ *   1   id, low half
+ *   2   balance
+ *   3   held (sum of open holds)
+ *   4   outflow counted on the day in word 6
+ *   5   meta: asset (bits 0-31) | kind (32-39) | status (40-47) | tier (48-55)
+ *   6   outflow day (bits 0-31) | policy slot + 1, 0 for none (32-63)
+ *   7   limits: reference into the {@link LimitTable} (holding, payment, daily)
+ * </pre>
+ *
+ * The first record starts {@value #PAD} words into the array so that, in the large arrays the JVM
+ * places at region boundaries, records line up with cache lines. Owner key, intermediary and creation
+ * time, which no transfer reads, live in their own columns.
+ *
+ * <p>Mutable words (2 to 7) change only through the ledger, which copies them to the undo log first
+ * when the change may still have to be taken back.
  */
 final class AccountTable {
+    static final int STRIDE = 8;
+    static final int PAD = 6;
+    static final int ID_HI = 0;
+    static final int ID_LO = 1;
+    static final int BALANCE = 2;
+    static final int HELD = 3;
+    static final int OUTFLOW = 4;
+    static final int META = 5;
+    static final int DAY_POLICY = 6;
+    static final int LIMITS = 7;
+    /** Words 2..7: what the undo log saves. */
+    static final int MUTABLE_FROM = BALANCE;
+    static final int MUTABLE_WORDS = STRIDE - BALANCE;
+
     int count;
-    long[] idHi;
-    long[] idLo;
-    int[] asset;
-    byte[] kind;
-    byte[] status;
-    byte[] tier;
+    long[] hot;
     long[] intermediary;
     byte[] ownerKey;
-    long[] holdingLimit;
-    long[] paymentLimit;
-    long[] dailyLimit;
-    long[] balance;
-    long[] held;
-    long[] outflowToday;
-    int[] outflowDay;
-    int[] policy;
     long[] timestamp;
+    final LimitTable limits = new LimitTable();
     final IdIndex index;
 
     AccountTable(int capacity) {
         allocate(Math.max(16, capacity));
-        index = new IdIndex(capacity);
+        index = new IdIndex(capacity, STRIDE, PAD + ID_HI);
     }
 
     private void allocate(int capacity) {
-        idHi = new long[capacity];
-        idLo = new long[capacity];
-        asset = new int[capacity];
-        kind = new byte[capacity];
-        status = new byte[capacity];
-        tier = new byte[capacity];
+        hot = new long[PAD + capacity * STRIDE];
         intermediary = new long[capacity];
         ownerKey = new byte[capacity * Event.OWNER_KEY_SIZE];
-        holdingLimit = new long[capacity];
-        paymentLimit = new long[capacity];
-        dailyLimit = new long[capacity];
-        balance = new long[capacity];
-        held = new long[capacity];
-        outflowToday = new long[capacity];
-        outflowDay = new int[capacity];
-        policy = new int[capacity];
         timestamp = new long[capacity];
     }
 
     int capacity() {
-        return idHi.length;
+        return intermediary.length;
+    }
+
+    /** Where the record of {@code slot} starts in {@link #hot}. */
+    static int at(int slot) {
+        return PAD + slot * STRIDE;
     }
 
     int find(long hi, long lo) {
-        return index.find(hi, lo, idHi, idLo);
+        return index.find(hi, lo, hot);
     }
 
     /** Appends a new account and indexes it; the caller has checked that the id is new. */
     int add(long hi, long lo) {
-        if (count == idHi.length) {
+        if (count == capacity()) {
             grow(count + (count >> 1));
         }
         int slot = count++;
-        idHi[slot] = hi;
-        idLo[slot] = lo;
-        index.insert(slot, idHi, idLo);
+        hot[at(slot) + ID_HI] = hi;
+        hot[at(slot) + ID_LO] = lo;
+        index.insert(slot, hot);
         return slot;
     }
 
     /** Undoes the latest {@link #add}. */
     void removeLast() {
         int slot = count - 1;
-        index.removeLast(slot, idHi, idLo);
-        clearSlot(slot);
+        index.removeLast(slot, hot);
+        Arrays.fill(hot, at(slot), at(slot) + STRIDE, 0);
+        intermediary[slot] = 0;
+        Arrays.fill(ownerKey, slot * Event.OWNER_KEY_SIZE, (slot + 1) * Event.OWNER_KEY_SIZE, (byte) 0);
+        timestamp[slot] = 0;
         count--;
     }
 
-    private void clearSlot(int slot) {
-        idHi[slot] = 0;
-        idLo[slot] = 0;
-        asset[slot] = 0;
-        kind[slot] = 0;
-        status[slot] = 0;
-        tier[slot] = 0;
-        intermediary[slot] = 0;
-        Arrays.fill(ownerKey, slot * Event.OWNER_KEY_SIZE, (slot + 1) * Event.OWNER_KEY_SIZE, (byte) 0);
-        holdingLimit[slot] = 0;
-        paymentLimit[slot] = 0;
-        dailyLimit[slot] = 0;
-        balance[slot] = 0;
-        held[slot] = 0;
-        outflowToday[slot] = 0;
-        outflowDay[slot] = 0;
-        policy[slot] = 0;
-        timestamp[slot] = 0;
-    }
-
     void grow(int capacity) {
-        idHi = Arrays.copyOf(idHi, capacity);
-        idLo = Arrays.copyOf(idLo, capacity);
-        asset = Arrays.copyOf(asset, capacity);
-        kind = Arrays.copyOf(kind, capacity);
-        status = Arrays.copyOf(status, capacity);
-        tier = Arrays.copyOf(tier, capacity);
+        hot = Arrays.copyOf(hot, PAD + capacity * STRIDE);
         intermediary = Arrays.copyOf(intermediary, capacity);
         ownerKey = Arrays.copyOf(ownerKey, capacity * Event.OWNER_KEY_SIZE);
-        holdingLimit = Arrays.copyOf(holdingLimit, capacity);
-        paymentLimit = Arrays.copyOf(paymentLimit, capacity);
-        dailyLimit = Arrays.copyOf(dailyLimit, capacity);
-        balance = Arrays.copyOf(balance, capacity);
-        held = Arrays.copyOf(held, capacity);
-        outflowToday = Arrays.copyOf(outflowToday, capacity);
-        outflowDay = Arrays.copyOf(outflowDay, capacity);
-        policy = Arrays.copyOf(policy, capacity);
         timestamp = Arrays.copyOf(timestamp, capacity);
+    }
+
+    long idHi(int slot) {
+        return hot[at(slot) + ID_HI];
+    }
+
+    long idLo(int slot) {
+        return hot[at(slot) + ID_LO];
+    }
+
+    long balance(int slot) {
+        return hot[at(slot) + BALANCE];
+    }
+
+    long held(int slot) {
+        return hot[at(slot) + HELD];
+    }
+
+    long outflowToday(int slot) {
+        return hot[at(slot) + OUTFLOW];
+    }
+
+    int asset(int slot) {
+        return (int) hot[at(slot) + META];
+    }
+
+    int kind(int slot) {
+        return (int) (hot[at(slot) + META] >>> 32) & 0xFF;
+    }
+
+    int status(int slot) {
+        return (int) (hot[at(slot) + META] >>> 40) & 0xFF;
+    }
+
+    int tier(int slot) {
+        return (int) (hot[at(slot) + META] >>> 48) & 0xFF;
+    }
+
+    int outflowDay(int slot) {
+        return (int) hot[at(slot) + DAY_POLICY];
+    }
+
+    /** The policy's slot + 1, or 0 for none. */
+    int policy(int slot) {
+        return (int) (hot[at(slot) + DAY_POLICY] >>> 32);
+    }
+
+    long holdingLimit(int slot) {
+        return limits.holding((int) hot[at(slot) + LIMITS]);
+    }
+
+    long paymentLimit(int slot) {
+        return limits.payment((int) hot[at(slot) + LIMITS]);
+    }
+
+    long dailyLimit(int slot) {
+        return limits.daily((int) hot[at(slot) + LIMITS]);
+    }
+
+    static long meta(int asset, int kind, int status, int tier) {
+        return (asset & 0xFFFF_FFFFL) | (long) (kind & 0xFF) << 32 | (long) (status & 0xFF) << 40
+                | (long) (tier & 0xFF) << 48;
+    }
+
+    void setMeta(int slot, int asset, int kind, int status, int tier) {
+        hot[at(slot) + META] = meta(asset, kind, status, tier);
+    }
+
+    void setStatus(int slot, int status) {
+        setMeta(slot, asset(slot), kind(slot), status, tier(slot));
+    }
+
+    void setTier(int slot, int tier) {
+        setMeta(slot, asset(slot), kind(slot), status(slot), tier);
+    }
+
+    void setDayPolicy(int slot, int outflowDay, int policy) {
+        hot[at(slot) + DAY_POLICY] = (outflowDay & 0xFFFF_FFFFL) | (long) policy << 32;
+    }
+
+    void setLimits(int slot, long holding, long payment, long daily) {
+        hot[at(slot) + LIMITS] = limits.intern(holding, payment, daily);
     }
 
     /** Bytes held per account slot, index included, for the memory budget. */
     long bytes() {
-        long perSlot = 8 + 8 + 4 + 1 + 1 + 1 + 8 + Event.OWNER_KEY_SIZE + 8 * 3 + 8 + 8 + 8 + 4 + 4 + 8;
+        long perSlot = STRIDE * 8 + 8 + Event.OWNER_KEY_SIZE + 8;
         return perSlot * capacity() + index.bytes();
     }
 }

@@ -9,9 +9,12 @@ import java.util.Arrays;
  * when they surface.
  */
 final class ExpiryQueue {
+    private static final int COMPACT_FLOOR = 1024;
+
     private long[] expiresAt;
     private int[] slots;
     private int size;
+    private int compactAt = COMPACT_FLOOR;
 
     ExpiryQueue(int capacity) {
         expiresAt = new long[Math.max(16, capacity)];
@@ -24,6 +27,32 @@ final class ExpiryQueue {
 
     void clear() {
         size = 0;
+    }
+
+    /** Adds a hold; first drops settled holds if the queue has doubled since it last did. */
+    void push(long expiresAtNanos, int slot, byte[] holdStates) {
+        if (size >= compactAt) {
+            compact(holdStates);
+        }
+        push(expiresAtNanos, slot);
+    }
+
+    /** Keeps only entries whose hold is still pending, then restores the heap order. */
+    private void compact(byte[] holdStates) {
+        int pending = HoldState.PENDING.ordinal();
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (holdStates[slots[i]] == pending) {
+                expiresAt[kept] = expiresAt[i];
+                slots[kept] = slots[i];
+                kept++;
+            }
+        }
+        size = kept;
+        for (int i = (size >>> 1) - 1; i >= 0; i--) {
+            siftDown(i, expiresAt[i], slots[i]);
+        }
+        compactAt = Math.max(COMPACT_FLOOR, 2 * size);
     }
 
     void push(long expiresAtNanos, int slot) {
@@ -65,9 +94,11 @@ final class ExpiryQueue {
         if (size == 0) {
             return;
         }
-        long lastAt = expiresAt[size];
-        int lastSlot = slots[size];
-        int i = 0;
+        siftDown(0, expiresAt[size], slots[size]);
+    }
+
+    /** Places the entry (lastAt, lastSlot) at position {@code i} or below, in heap order. */
+    private void siftDown(int i, long lastAt, int lastSlot) {
         while (true) {
             int child = 2 * i + 1;
             if (child >= size) {

@@ -3,10 +3,12 @@ package org.dtenge.ledger;
 import java.util.Arrays;
 
 /**
- * Open-addressing hash index from a 128-bit id to a dense slot, with linear probing. Buckets hold
- * {@code slot + 1} (0 is empty); the keys themselves live in the owning table's arrays, which are
- * passed in on every call, so the index costs 4 bytes per bucket and allocates nothing while it does
- * not grow.
+ * Open-addressing hash index from a 128-bit id to a dense slot, with linear probing. A bucket is one
+ * long: the upper 32 bits are a fingerprint of the id, the lower 32 bits {@code slot + 1} (0 is
+ * empty). The keys themselves live in the owning table, as {@code keys[slot * stride + offset]} (high
+ * half) and the long after it (low half), passed in on every call; the fingerprint means a probe
+ * reads the table only when the id very likely matches, so a lookup costs one cache miss here and one
+ * in the table, and a miss (a new id) usually none in the table at all.
  *
  * <p>Removal is only of the most recently inserted key ({@link #removeLast}), which is what rolling
  * back a linked chain needs; with linear probing that is safe by clearing the bucket, because no key
@@ -15,13 +17,17 @@ import java.util.Arrays;
 final class IdIndex {
     private static final int LOAD_PERCENT_MAX = 70;
 
-    private int[] buckets;
+    private final int stride;
+    private final int offset;
+    private long[] buckets;
     private int mask;
     private int size;
 
-    IdIndex(int expected) {
+    IdIndex(int expected, int stride, int offset) {
+        this.stride = stride;
+        this.offset = offset;
         int capacity = Integer.highestOneBit(Math.max(16, (int) (expected * 100L / LOAD_PERCENT_MAX)) - 1) << 1;
-        buckets = new int[capacity];
+        buckets = new long[capacity];
         mask = capacity - 1;
     }
 
@@ -40,43 +46,54 @@ final class IdIndex {
         return h;
     }
 
+    private static long fingerprint(long h) {
+        return h & 0xFFFF_FFFF_0000_0000L;
+    }
+
     /** The slot of the id, or -1. */
-    int find(long hi, long lo, long[] keysHi, long[] keysLo) {
-        int bucket = hash(hi, lo) & mask;
+    int find(long hi, long lo, long[] keys) {
+        long h = mix(hi, lo);
+        long print = fingerprint(h);
+        int bucket = (int) h & mask;
         while (true) {
-            int entry = buckets[bucket];
+            long entry = buckets[bucket];
             if (entry == 0) {
                 return -1;
             }
-            int slot = entry - 1;
-            if (keysHi[slot] == hi && keysLo[slot] == lo) {
-                return slot;
+            if (fingerprint(entry) == print) {
+                int slot = (int) entry - 1;
+                int at = slot * stride + offset;
+                if (keys[at] == hi && keys[at + 1] == lo) {
+                    return slot;
+                }
             }
             bucket = (bucket + 1) & mask;
         }
     }
 
-    /** Adds a slot whose key is not yet present; the key must already be in the arrays. */
-    void insert(int slot, long[] keysHi, long[] keysLo) {
+    /** Adds a slot whose key is not yet present; the key must already be in {@code keys}. */
+    void insert(int slot, long[] keys) {
         if ((size + 1) * 100L > (long) buckets.length * LOAD_PERCENT_MAX) {
-            grow(keysHi, keysLo);
+            grow(keys);
         }
-        place(slot, keysHi[slot], keysLo[slot]);
+        int at = slot * stride + offset;
+        place(slot, mix(keys[at], keys[at + 1]));
         size++;
     }
 
-    private void place(int slot, long hi, long lo) {
-        int bucket = hash(hi, lo) & mask;
+    private void place(int slot, long h) {
+        int bucket = (int) h & mask;
         while (buckets[bucket] != 0) {
             bucket = (bucket + 1) & mask;
         }
-        buckets[bucket] = slot + 1;
+        buckets[bucket] = fingerprint(h) | (slot + 1L);
     }
 
     /** Removes the key inserted last; see the class comment for why only that one. */
-    void removeLast(int slot, long[] keysHi, long[] keysLo) {
-        int bucket = hash(keysHi[slot], keysLo[slot]) & mask;
-        while (buckets[bucket] != slot + 1) {
+    void removeLast(int slot, long[] keys) {
+        int at = slot * stride + offset;
+        int bucket = (int) mix(keys[at], keys[at + 1]) & mask;
+        while ((int) buckets[bucket] != slot + 1) {
             Check.that(buckets[bucket] != 0, "removed id is indexed");
             bucket = (bucket + 1) & mask;
         }
@@ -84,13 +101,15 @@ final class IdIndex {
         size--;
     }
 
-    private void grow(long[] keysHi, long[] keysLo) {
-        int[] old = buckets;
-        buckets = new int[old.length * 2];
+    private void grow(long[] keys) {
+        long[] old = buckets;
+        buckets = new long[old.length * 2];
         mask = buckets.length - 1;
-        for (int entry : old) {
+        for (long entry : old) {
             if (entry != 0) {
-                place(entry - 1, keysHi[entry - 1], keysLo[entry - 1]);
+                int slot = (int) entry - 1;
+                int at = slot * stride + offset;
+                place(slot, mix(keys[at], keys[at + 1]));
             }
         }
     }
@@ -100,7 +119,7 @@ final class IdIndex {
     }
 
     long bytes() {
-        return (long) buckets.length * Integer.BYTES;
+        return (long) buckets.length * Long.BYTES;
     }
 
     void clear() {

@@ -143,28 +143,55 @@ final class ImageReader {
             a.grow(n);
         }
         a.count = n;
-        longs(a.idHi, n);
-        longs(a.idLo, n);
-        ints(a.asset, n);
-        bytes(a.kind, n);
-        bytes(a.status, n);
-        bytes(a.tier, n);
+        long[] column = new long[n];
+        wordColumn(a, n, AccountTable.ID_HI, column);
+        wordColumn(a, n, AccountTable.ID_LO, column);
+        int[] assets = new int[n];
+        ints(assets, n);
+        byte[] kinds = new byte[n];
+        byte[] statuses = new byte[n];
+        byte[] tiers = new byte[n];
+        bytes(kinds, n);
+        bytes(statuses, n);
+        bytes(tiers, n);
+        for (int slot = 0; slot < n; slot++) {
+            a.setMeta(slot, assets[slot], kinds[slot] & 0xFF, statuses[slot] & 0xFF, tiers[slot] & 0xFF);
+        }
         longs(a.intermediary, n);
         bytes(a.ownerKey, n * Event.OWNER_KEY_SIZE);
-        longs(a.holdingLimit, n);
-        longs(a.paymentLimit, n);
-        longs(a.dailyLimit, n);
-        longs(a.balance, n);
-        longs(a.held, n);
-        longs(a.outflowToday, n);
-        ints(a.outflowDay, n);
-        ints(a.policy, n);
+        long[] holding = new long[n];
+        long[] payment = new long[n];
+        long[] daily = new long[n];
+        longs(holding, n);
+        longs(payment, n);
+        longs(daily, n);
+        for (int slot = 0; slot < n; slot++) {
+            a.setLimits(slot, holding[slot], payment[slot], daily[slot]);
+        }
+        wordColumn(a, n, AccountTable.BALANCE, column);
+        wordColumn(a, n, AccountTable.HELD, column);
+        wordColumn(a, n, AccountTable.OUTFLOW, column);
+        int[] days = new int[n];
+        int[] policies = new int[n];
+        ints(days, n);
+        ints(policies, n);
+        for (int slot = 0; slot < n; slot++) {
+            a.setDayPolicy(slot, days[slot], policies[slot]);
+        }
         longs(a.timestamp, n);
         for (int slot = 0; slot < n; slot++) {
-            if (a.find(a.idHi[slot], a.idLo[slot]) >= 0) {
+            if (a.find(a.idHi(slot), a.idLo(slot)) >= 0) {
                 throw new IOException("ledger image repeats account slot " + slot);
             }
-            a.index.insert(slot, a.idHi, a.idLo);
+            a.index.insert(slot, a.hot);
+        }
+    }
+
+    /** Reads one column of longs into word {@code word} of every account record. */
+    private void wordColumn(AccountTable a, int n, int word, long[] scratch) throws IOException {
+        longs(scratch, n);
+        for (int slot = 0; slot < n; slot++) {
+            a.hot[AccountTable.at(slot) + word] = scratch[slot];
         }
     }
 
@@ -174,8 +201,15 @@ final class ImageReader {
             t.grow(n + (n >> 3) + 1024);
         }
         t.count = n;
-        longs(t.idHi, n);
-        longs(t.idLo, n);
+        long[] column = new long[n];
+        longs(column, n);
+        for (int slot = 0; slot < n; slot++) {
+            t.ids[2 * slot] = column[slot];
+        }
+        longs(column, n);
+        for (int slot = 0; slot < n; slot++) {
+            t.ids[2 * slot + 1] = column[slot];
+        }
         ints(t.debit, n);
         ints(t.credit, n);
         longs(t.amount, n);
@@ -189,10 +223,10 @@ final class ImageReader {
         bytes(t.holdState, n);
         ints(t.link, n);
         for (int slot = 0; slot < n; slot++) {
-            if (t.find(t.idHi[slot], t.idLo[slot]) >= 0) {
+            if (t.find(t.idHi(slot), t.idLo(slot)) >= 0) {
                 throw new IOException("ledger image repeats transfer slot " + slot);
             }
-            t.index.insert(slot, t.idHi, t.idLo);
+            t.index.insert(slot, t.ids);
             if (t.holdState[slot] == HoldState.PENDING.ordinal() && t.timeoutSeconds[slot] > 0) {
                 state.expiries.push(Movements.expiresAt(t.timestamp[slot], t.timeoutSeconds[slot]), slot);
             }

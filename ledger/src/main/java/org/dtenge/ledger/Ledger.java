@@ -88,6 +88,7 @@ public final class Ledger {
                 results.set(i, Result.LINKED_EVENT_FAILED, 0);
             } else {
                 movements.reason = 0;
+                state.undoing = chainStart >= 0;
                 Result result = applyOne(events, base, batchTimestamp + i);
                 if (result == Result.OK) {
                     results.set(i, Result.OK, 0);
@@ -237,13 +238,15 @@ public final class Ledger {
     /** The account in creation order {@code slot} (0-based), for audits that walk every account. */
     public Account accountAt(int slot) {
         AccountTable a = state.accounts;
-        Check.argument(slot >= 0 && slot < a.count, "no account at slot " + slot);
-        int policy = a.policy[slot];
+        if (slot < 0 || slot >= a.count) {
+            throw new IllegalArgumentException("no account at slot " + slot);
+        }
+        int policy = a.policy(slot);
         byte[] key = Arrays.copyOfRange(a.ownerKey, slot * Event.OWNER_KEY_SIZE, (slot + 1) * Event.OWNER_KEY_SIZE);
-        return new Account(a.idHi[slot], a.idLo[slot], a.asset[slot], AccountKind.of(a.kind[slot]),
-                a.intermediary[slot], key, a.tier[slot], a.holdingLimit[slot], a.paymentLimit[slot],
-                a.dailyLimit[slot], AccountStatus.of(a.status[slot]), a.balance[slot], a.held[slot],
-                a.outflowToday[slot], a.outflowDay[slot], policy == 0 ? 0 : state.policies.id[policy - 1],
+        return new Account(a.idHi(slot), a.idLo(slot), a.asset(slot), AccountKind.of(a.kind(slot)),
+                a.intermediary[slot], key, a.tier(slot), a.holdingLimit(slot), a.paymentLimit(slot),
+                a.dailyLimit(slot), AccountStatus.of(a.status(slot)), a.balance(slot), a.held(slot),
+                a.outflowToday(slot), a.outflowDay(slot), policy == 0 ? 0 : state.policies.id[policy - 1],
                 a.timestamp[slot]);
     }
 
@@ -256,15 +259,17 @@ public final class Ledger {
     public Transfer transferAt(int slot) {
         TransferTable t = state.transfers;
         AccountTable a = state.accounts;
-        Check.argument(slot >= 0 && slot < t.count, "no transfer at slot " + slot);
+        if (slot < 0 || slot >= t.count) {
+            throw new IllegalArgumentException("no transfer at slot " + slot);
+        }
         int link = t.link[slot];
         boolean settles = (t.flags[slot] & (Event.POST_PENDING | Event.VOID_PENDING)) != 0;
-        long pendingHi = settles ? t.idHi[link] : 0;
-        long pendingLo = settles ? t.idLo[link] : 0;
-        long parentHi = !settles && link >= 0 ? t.idHi[link] : 0;
-        long parentLo = !settles && link >= 0 ? t.idLo[link] : 0;
-        return new Transfer(t.idHi[slot], t.idLo[slot], a.idHi[t.debit[slot]], a.idLo[t.debit[slot]],
-                a.idHi[t.credit[slot]], a.idLo[t.credit[slot]], t.amount[slot], t.asset[slot],
+        long pendingHi = settles ? t.idHi(link) : 0;
+        long pendingLo = settles ? t.idLo(link) : 0;
+        long parentHi = !settles && link >= 0 ? t.idHi(link) : 0;
+        long parentLo = !settles && link >= 0 ? t.idLo(link) : 0;
+        return new Transfer(t.idHi(slot), t.idLo(slot), a.idHi(t.debit[slot]), a.idLo(t.debit[slot]),
+                a.idHi(t.credit[slot]), a.idLo(t.credit[slot]), t.amount[slot], t.asset[slot],
                 t.flags[slot] & 0xFFFF, pendingHi, pendingLo, parentHi, parentLo, t.referenceHi[slot],
                 t.referenceLo[slot], t.purpose[slot], t.timeoutSeconds[slot], t.timestamp[slot],
                 HoldState.of(t.holdState[slot]));

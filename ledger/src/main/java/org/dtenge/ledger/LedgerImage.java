@@ -35,7 +35,7 @@ public final class LedgerImage {
     final long batchCount;
     final AssetTable assets = new AssetTable();
     final PolicyTable policies = new PolicyTable();
-    final AccountTable accounts;
+    private final AccountImage accounts;
     final TransferTable transfers;
 
     private LedgerImage(State state) {
@@ -58,29 +58,24 @@ public final class LedgerImage {
         return new LedgerImage(state);
     }
 
-    /** Deep copy of the used part of the account columns; the index is not needed for encoding. */
-    private static AccountTable copyAccounts(AccountTable live) {
-        AccountTable copy = new AccountTable(0);
+    /** Deep copy of the used part of the account records; the index is not needed for encoding. */
+    private static AccountImage copyAccounts(AccountTable live) {
         int n = live.count;
-        copy.count = n;
-        copy.idHi = Arrays.copyOf(live.idHi, n);
-        copy.idLo = Arrays.copyOf(live.idLo, n);
-        copy.asset = Arrays.copyOf(live.asset, n);
-        copy.kind = Arrays.copyOf(live.kind, n);
-        copy.status = Arrays.copyOf(live.status, n);
-        copy.tier = Arrays.copyOf(live.tier, n);
-        copy.intermediary = Arrays.copyOf(live.intermediary, n);
-        copy.ownerKey = Arrays.copyOf(live.ownerKey, n * Event.OWNER_KEY_SIZE);
-        copy.holdingLimit = Arrays.copyOf(live.holdingLimit, n);
-        copy.paymentLimit = Arrays.copyOf(live.paymentLimit, n);
-        copy.dailyLimit = Arrays.copyOf(live.dailyLimit, n);
-        copy.balance = Arrays.copyOf(live.balance, n);
-        copy.held = Arrays.copyOf(live.held, n);
-        copy.outflowToday = Arrays.copyOf(live.outflowToday, n);
-        copy.outflowDay = Arrays.copyOf(live.outflowDay, n);
-        copy.policy = Arrays.copyOf(live.policy, n);
-        copy.timestamp = Arrays.copyOf(live.timestamp, n);
-        return copy;
+        return new AccountImage(n, Arrays.copyOf(live.hot, AccountTable.at(n)), live.limits.copyValues(),
+                Arrays.copyOf(live.intermediary, n), Arrays.copyOf(live.ownerKey, n * Event.OWNER_KEY_SIZE),
+                Arrays.copyOf(live.timestamp, n));
+    }
+
+    /** The accounts as captured: their records and cold columns, and the limit triples they refer to. */
+    private record AccountImage(int count, long[] hot, long[] limitValues, long[] intermediary, byte[] ownerKey,
+                                long[] timestamp) {
+        long word(int slot, int word) {
+            return hot[AccountTable.at(slot) + word];
+        }
+
+        long limit(int slot, int which) {
+            return limitValues[3 * (int) word(slot, AccountTable.LIMITS) + which];
+        }
     }
 
     /**
@@ -92,8 +87,7 @@ public final class LedgerImage {
     private static TransferTable shareTransfers(TransferTable live) {
         TransferTable view = new TransferTable(0);
         view.count = live.count;
-        view.idHi = live.idHi;
-        view.idLo = live.idLo;
+        view.ids = live.ids;
         view.debit = live.debit;
         view.credit = live.credit;
         view.amount = live.amount;
@@ -110,7 +104,7 @@ public final class LedgerImage {
     }
 
     public int accountCount() {
-        return accounts.count;
+        return accounts.count();
     }
 
     public int transferCount() {
@@ -157,34 +151,54 @@ public final class LedgerImage {
     }
 
     private void writeAccounts(ColumnWriter out) throws IOException {
-        AccountTable a = accounts;
-        int n = a.count;
+        AccountImage a = accounts;
+        int n = a.count();
         out.putInt(n);
-        out.putLongs(a.idHi, n);
-        out.putLongs(a.idLo, n);
-        out.putInts(a.asset, n);
-        out.putBytes(a.kind, n);
-        out.putBytes(a.status, n);
-        out.putBytes(a.tier, n);
-        out.putLongs(a.intermediary, n);
-        out.putBytes(a.ownerKey, n * Event.OWNER_KEY_SIZE);
-        out.putLongs(a.holdingLimit, n);
-        out.putLongs(a.paymentLimit, n);
-        out.putLongs(a.dailyLimit, n);
-        out.putLongs(a.balance, n);
-        out.putLongs(a.held, n);
-        out.putLongs(a.outflowToday, n);
-        out.putInts(a.outflowDay, n);
-        out.putInts(a.policy, n);
-        out.putLongs(a.timestamp, n);
+        for (int i = 0; i < n; i++) {
+            out.putLong(a.word(i, AccountTable.ID_HI));
+        }
+        for (int i = 0; i < n; i++) {
+            out.putLong(a.word(i, AccountTable.ID_LO));
+        }
+        for (int i = 0; i < n; i++) {
+            out.putInt((int) a.word(i, AccountTable.META));
+        }
+        for (int shift = 32; shift <= 48; shift += 8) { // kind, status, tier
+            for (int i = 0; i < n; i++) {
+                out.putByte((byte) (a.word(i, AccountTable.META) >>> shift));
+            }
+        }
+        out.putLongs(a.intermediary(), n);
+        out.putBytes(a.ownerKey(), n * Event.OWNER_KEY_SIZE);
+        for (int which = 0; which < 3; which++) { // holding, payment, daily
+            for (int i = 0; i < n; i++) {
+                out.putLong(a.limit(i, which));
+            }
+        }
+        for (int word : new int[] {AccountTable.BALANCE, AccountTable.HELD, AccountTable.OUTFLOW}) {
+            for (int i = 0; i < n; i++) {
+                out.putLong(a.word(i, word));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            out.putInt((int) a.word(i, AccountTable.DAY_POLICY));
+        }
+        for (int i = 0; i < n; i++) {
+            out.putInt((int) (a.word(i, AccountTable.DAY_POLICY) >>> 32));
+        }
+        out.putLongs(a.timestamp(), n);
     }
 
     private void writeTransfers(ColumnWriter out) throws IOException {
         TransferTable t = transfers;
         int n = t.count;
         out.putInt(n);
-        out.putLongs(t.idHi, n);
-        out.putLongs(t.idLo, n);
+        for (int i = 0; i < n; i++) {
+            out.putLong(t.idHi(i));
+        }
+        for (int i = 0; i < n; i++) {
+            out.putLong(t.idLo(i));
+        }
         out.putInts(t.debit, n);
         out.putInts(t.credit, n);
         out.putLongs(t.amount, n);

@@ -9,6 +9,10 @@ import java.nio.ByteBuffer;
  * leg or linked event can take it back.
  */
 final class Movements {
+    private static final int ACTIVE = AccountStatus.ACTIVE.ordinal();
+    private static final int FROZEN = AccountStatus.FROZEN.ordinal();
+    private static final int CLOSED = AccountStatus.CLOSED.ordinal();
+
     private final State state;
     private final AccountTable accounts;
     private final TransferTable transfers;
@@ -82,8 +86,8 @@ final class Movements {
                     && (creditHi == 0 && creditLo == 0 || matchesAccount(t.credit[slot], creditHi, creditLo))
                 : matchesAccount(t.debit[slot], debitHi, debitLo) && matchesAccount(t.credit[slot], creditHi, creditLo);
         int pending = t.link[slot];
-        long pendingHi = settles ? t.idHi[pending] : 0;
-        long pendingLo = settles ? t.idLo[pending] : 0;
+        long pendingHi = settles ? t.idHi(pending) : 0;
+        long pendingLo = settles ? t.idLo(pending) : 0;
         long amount = event.getLong(base + Event.AMOUNT);
         int asset = event.getInt(base + Event.ASSET);
         return accountsMatch
@@ -99,7 +103,7 @@ final class Movements {
     }
 
     private boolean matchesAccount(int slot, long hi, long lo) {
-        return accounts.idHi[slot] == hi && accounts.idLo[slot] == lo;
+        return accounts.idHi(slot) == hi && accounts.idLo(slot) == lo;
     }
 
     /** A single-phase transfer or a new hold. */
@@ -135,7 +139,7 @@ final class Movements {
             return Result.CREDIT_ACCOUNT_NOT_FOUND;
         }
         int asset = event.getInt(base + Event.ASSET);
-        if (accounts.asset[debit] != asset || accounts.asset[credit] != asset) {
+        if (accounts.asset(debit) != asset || accounts.asset(credit) != asset) {
             return Result.ASSET_MISMATCH;
         }
         Result status = statusCheck(debit, credit);
@@ -156,57 +160,61 @@ final class Movements {
         if (policy != Result.OK) {
             return policy;
         }
+        state.undoing |= legs.count > 0;
         int slot = record(idHi, idLo, debit, credit, amount, asset, flags, referenceHi, referenceLo, purpose,
                 timeoutSeconds, timestampNanos, -1);
-        state.undo.accountFields(accounts, debit);
-        state.undo.accountFields(accounts, credit);
+        state.saveAccount(debit);
+        state.saveAccount(credit);
         state.countOutflow(debit, day, amount);
+        long[] hot = accounts.hot;
         if (hold) {
-            accounts.held[debit] += amount;
+            hot[AccountTable.at(debit) + AccountTable.HELD] += amount;
             transfers.holdState[slot] = (byte) HoldState.PENDING.ordinal();
             if (timeoutSeconds > 0) {
                 deferExpiry(slot);
             }
             return Result.OK;
         }
-        accounts.balance[debit] -= amount;
-        accounts.balance[credit] += amount;
+        hot[AccountTable.at(debit) + AccountTable.BALANCE] -= amount;
+        hot[AccountTable.at(credit) + AccountTable.BALANCE] += amount;
         return applyLegs(slot, asset, timestampNanos);
     }
 
     private Result statusCheck(int debit, int credit) {
-        int closed = AccountStatus.CLOSED.ordinal();
-        int frozen = AccountStatus.FROZEN.ordinal();
-        if (accounts.status[debit] == closed) {
+        int debitStatus = accounts.status(debit);
+        int creditStatus = accounts.status(credit);
+        if (debitStatus == ACTIVE && creditStatus == ACTIVE) {
+            return Result.OK;
+        }
+        if (debitStatus == CLOSED) {
             return Result.DEBIT_ACCOUNT_CLOSED;
         }
-        if (accounts.status[credit] == closed) {
+        if (creditStatus == CLOSED) {
             return Result.CREDIT_ACCOUNT_CLOSED;
         }
-        if (accounts.status[debit] == frozen) {
+        if (debitStatus == FROZEN) {
             return Result.DEBIT_ACCOUNT_FROZEN;
         }
-        if (accounts.status[credit] == frozen) {
-            return Result.CREDIT_ACCOUNT_FROZEN;
-        }
-        return Result.OK;
+        return Result.CREDIT_ACCOUNT_FROZEN;
     }
 
     /** Limits and funds for moving (or holding) {@code amount}; the outflow counts {@code amount}. */
     private Result fundsCheck(int debit, int credit, long amount, int day) {
         AccountTable a = accounts;
-        if (amount > a.paymentLimit[debit]) {
+        long[] hot = a.hot;
+        int at = AccountTable.at(debit);
+        if (amount > a.paymentLimit(debit)) {
             return Result.PAYMENT_LIMIT_EXCEEDED;
         }
-        boolean issuance = a.kind[debit] == AccountKind.ISSUANCE.code;
-        if (issuance) {
-            if (a.balance[debit] - a.held[debit] < Long.MIN_VALUE + amount) {
+        long available = hot[at + AccountTable.BALANCE] - hot[at + AccountTable.HELD];
+        if (a.kind(debit) == AccountKind.ISSUANCE.code) {
+            if (available < Long.MIN_VALUE + amount) {
                 return Result.OVERFLOWS_BALANCE;
             }
-        } else if (a.balance[debit] - a.held[debit] < amount) {
+        } else if (available < amount) {
             return Result.INSUFFICIENT_FUNDS;
         }
-        long dailyLimit = a.dailyLimit[debit];
+        long dailyLimit = a.dailyLimit(debit);
         if (dailyLimit != Long.MAX_VALUE && state.outflowOn(debit, day) > dailyLimit - amount) {
             return Result.DAILY_LIMIT_EXCEEDED;
         }
@@ -215,11 +223,12 @@ final class Movements {
 
     private Result creditCheck(int credit, long amount) {
         AccountTable a = accounts;
-        long holdingLimit = a.holdingLimit[credit];
-        if (holdingLimit != Long.MAX_VALUE && a.balance[credit] > holdingLimit - amount) {
+        long balance = a.balance(credit);
+        long holdingLimit = a.holdingLimit(credit);
+        if (holdingLimit != Long.MAX_VALUE && balance > holdingLimit - amount) {
             return Result.HOLDING_LIMIT_EXCEEDED;
         }
-        if (a.balance[credit] > Long.MAX_VALUE - amount) {
+        if (balance > Long.MAX_VALUE - amount) {
             return Result.OVERFLOWS_BALANCE;
         }
         return Result.OK;
@@ -227,6 +236,7 @@ final class Movements {
 
     /** Posting or voiding a hold. */
     private Result settle(ByteBuffer event, int base, int flags, long idHi, long idLo, long timestampNanos) {
+        legs.clear();
         long pendingHi = event.getLong(base + Event.PENDING_ID);
         long pendingLo = event.getLong(base + Event.PENDING_ID + 8);
         if (pendingHi == 0 && pendingLo == 0) {
@@ -281,19 +291,22 @@ final class Movements {
                 return policy;
             }
         }
+        state.undoing |= legs.count > 0;
         int slot = record(idHi, idLo, debit, credit, post ? posted : held, transfers.asset[pending], flags,
                 event.getLong(base + Event.REFERENCE), event.getLong(base + Event.REFERENCE + 8),
                 event.getInt(base + Event.PURPOSE), 0, timestampNanos, pending);
-        state.undo.accountFields(accounts, debit);
-        state.undo.accountFields(accounts, credit);
-        state.undo.holdState(pending, holdState);
+        state.saveAccount(debit);
+        state.saveAccount(credit);
+        if (state.undoing) {
+            state.undo.holdState(pending, holdState);
+        }
         release(pending, held - posted);
         transfers.holdState[pending] = (byte) (post ? HoldState.POSTED : HoldState.VOIDED).ordinal();
         if (!post) {
             return Result.OK;
         }
-        accounts.balance[debit] -= posted;
-        accounts.balance[credit] += posted;
+        accounts.hot[AccountTable.at(debit) + AccountTable.BALANCE] -= posted;
+        accounts.hot[AccountTable.at(credit) + AccountTable.BALANCE] += posted;
         return applyLegs(slot, transfers.asset[pending], timestampNanos);
     }
 
@@ -316,13 +329,13 @@ final class Movements {
     }
 
     private Result postCheck(int debit, int credit, long posted) {
-        if (accounts.status[debit] == AccountStatus.FROZEN.ordinal()) {
+        if (accounts.status(debit) == FROZEN) {
             return Result.DEBIT_ACCOUNT_FROZEN;
         }
-        if (accounts.status[credit] == AccountStatus.CLOSED.ordinal()) {
+        if (accounts.status(credit) == CLOSED) {
             return Result.CREDIT_ACCOUNT_CLOSED;
         }
-        if (accounts.status[credit] == AccountStatus.FROZEN.ordinal()) {
+        if (accounts.status(credit) == FROZEN) {
             return Result.CREDIT_ACCOUNT_FROZEN;
         }
         return creditCheck(credit, posted);
@@ -335,8 +348,9 @@ final class Movements {
      */
     private void release(int pending, long unpaid) {
         int debit = transfers.debit[pending];
-        accounts.held[debit] -= transfers.amount[pending];
-        Check.that(accounts.held[debit] >= 0, "held never negative");
+        int at = AccountTable.at(debit) + AccountTable.HELD;
+        accounts.hot[at] -= transfers.amount[pending];
+        Check.that(accounts.hot[at] >= 0, "held never negative");
         state.countOutflow(debit, state.day(transfers.timestamp[pending]), -unpaid);
     }
 
@@ -368,7 +382,8 @@ final class Movements {
     void commitChain() {
         for (int i = 0; i < chainHoldCount; i++) {
             int slot = chainHolds[i];
-            state.expiries.push(expiresAt(transfers.timestamp[slot], transfers.timeoutSeconds[slot]), slot);
+            state.expiries.push(expiresAt(transfers.timestamp[slot], transfers.timeoutSeconds[slot]), slot,
+                    transfers.holdState);
         }
         chainHoldCount = 0;
     }
@@ -383,7 +398,9 @@ final class Movements {
                        long timestampNanos, int link) {
         TransferTable t = transfers;
         int slot = t.add(idHi, idLo);
-        state.undo.transferAdded(slot);
+        if (state.undoing) {
+            state.undo.transferAdded(slot);
+        }
         t.debit[slot] = debit;
         t.credit[slot] = credit;
         t.amount[slot] = amount;
@@ -403,8 +420,8 @@ final class Movements {
                                long amount, int asset, int purpose, long referenceHi, long referenceLo,
                                long timestampNanos) {
         legs.clear();
-        int debitPolicy = accounts.policy[debit];
-        int creditPolicy = accounts.policy[credit];
+        int debitPolicy = accounts.policy(debit);
+        int creditPolicy = accounts.policy(credit);
         if (debitPolicy == 0 && creditPolicy == 0) {
             return Result.OK;
         }
@@ -451,13 +468,13 @@ final class Movements {
         c.referenceLo = referenceLo;
         c.timestampNanos = timestampNanos;
         c.day = state.day(timestampNanos);
-        c.debitHi = accounts.idHi[debit];
-        c.debitLo = accounts.idLo[debit];
-        c.debitKind = AccountKind.of(accounts.kind[debit]);
+        c.debitHi = accounts.idHi(debit);
+        c.debitLo = accounts.idLo(debit);
+        c.debitKind = AccountKind.of(accounts.kind(debit));
         c.debitIntermediary = accounts.intermediary[debit];
-        c.creditHi = accounts.idHi[credit];
-        c.creditLo = accounts.idLo[credit];
-        c.creditKind = AccountKind.of(accounts.kind[credit]);
+        c.creditHi = accounts.idHi(credit);
+        c.creditLo = accounts.idLo(credit);
+        c.creditKind = AccountKind.of(accounts.kind(credit));
         c.creditIntermediary = accounts.intermediary[credit];
     }
 
@@ -465,8 +482,8 @@ final class Movements {
     private Result applyLegs(int parent, int asset, long timestampNanos) {
         int day = state.day(timestampNanos);
         for (int i = 0; i < legs.count; i++) {
-            long legHi = legIdHi(transfers.idHi[parent], i);
-            long legLo = legIdLo(transfers.idLo[parent], i);
+            long legHi = legIdHi(transfers.idHi(parent), i);
+            long legLo = legIdLo(transfers.idLo(parent), i);
             if (transfers.find(legHi, legLo) >= 0) {
                 return Result.EXISTS_WITH_DIFFERENT_FIELDS;
             }
@@ -481,7 +498,7 @@ final class Movements {
             if (debit == credit) {
                 return Result.ACCOUNTS_MUST_BE_DIFFERENT;
             }
-            if (accounts.asset[debit] != asset || accounts.asset[credit] != asset) {
+            if (accounts.asset(debit) != asset || accounts.asset(credit) != asset) {
                 return Result.ASSET_MISMATCH;
             }
             Result status = statusCheck(debit, credit);
@@ -498,11 +515,11 @@ final class Movements {
             }
             record(legHi, legLo, debit, credit, amount, asset, 0, transfers.referenceHi[parent],
                     transfers.referenceLo[parent], legs.purpose[i], 0, timestampNanos, parent);
-            state.undo.accountFields(accounts, debit);
-            state.undo.accountFields(accounts, credit);
+            state.saveAccount(debit);
+            state.saveAccount(credit);
             state.countOutflow(debit, day, amount);
-            accounts.balance[debit] -= amount;
-            accounts.balance[credit] += amount;
+            accounts.hot[AccountTable.at(debit) + AccountTable.BALANCE] -= amount;
+            accounts.hot[AccountTable.at(credit) + AccountTable.BALANCE] += amount;
         }
         return Result.OK;
     }

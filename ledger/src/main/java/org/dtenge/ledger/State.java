@@ -34,24 +34,40 @@ final class State {
                 SECONDS_PER_DAY);
     }
 
+    /**
+     * Whether changes must be saved to the undo log: inside a linked chain, or when a policy added legs
+     * that can still fail after the transfer itself changed balances. A lone event without legs makes
+     * all its checks before it changes anything, so it needs no undo.
+     */
+    boolean undoing;
+
     /** Outflow already counted today for an account (0 when its counter is from an earlier day). */
     long outflowOn(int slot, int day) {
-        return accounts.outflowDay[slot] == day ? accounts.outflowToday[slot] : 0;
+        return accounts.outflowDay(slot) == day ? accounts.outflowToday(slot) : 0;
+    }
+
+    /** Saves an account's mutable words to the undo log when they may have to be restored. */
+    void saveAccount(int slot) {
+        if (undoing) {
+            undo.accountFields(accounts, slot);
+        }
     }
 
     /** Adds to (or, with a negative amount, takes back from) an account's outflow of {@code day}. */
     void countOutflow(int slot, int day, long amount) {
         AccountTable a = accounts;
-        if (a.outflowDay[slot] != day) {
+        int at = AccountTable.at(slot);
+        long today = a.hot[at + AccountTable.OUTFLOW];
+        if (a.outflowDay(slot) != day) {
             if (amount < 0) {
                 return; // the counter moved on to a later day: yesterday's outflow is history
             }
-            a.outflowDay[slot] = day;
-            a.outflowToday[slot] = 0;
+            a.setDayPolicy(slot, day, a.policy(slot));
+            today = 0;
         }
         // Saturates: an account without a daily limit (the issuer) may move more than Long.MAX_VALUE
         // in a day, and its counter is never compared with anything.
-        long today = a.outflowToday[slot];
-        a.outflowToday[slot] = amount > 0 && today > Long.MAX_VALUE - amount ? Long.MAX_VALUE : Math.max(0, today + amount);
+        a.hot[at + AccountTable.OUTFLOW] = amount > 0 && today > Long.MAX_VALUE - amount
+                ? Long.MAX_VALUE : Math.max(0, today + amount);
     }
 }

@@ -4,15 +4,16 @@ import java.util.Arrays;
 
 /**
  * All applied transfers as parallel arrays indexed by slot (application order). Ids are unique across
- * the table, which is what makes a transfer id applied at most once.
+ * the table, which is what makes a transfer id applied at most once; they sit interleaved in
+ * {@link #ids} (high half at {@code 2 * slot}, low half after it) so that the index confirms a match
+ * with one read.
  *
  * <p>{@code link} is the slot of the pending transfer for a post or void, the slot of the parent for a
  * policy leg, and -1 otherwise.
  */
 final class TransferTable {
     int count;
-    long[] idHi;
-    long[] idLo;
+    long[] ids;
     int[] debit;
     int[] credit;
     long[] amount;
@@ -29,12 +30,11 @@ final class TransferTable {
 
     TransferTable(int capacity) {
         allocate(Math.max(16, capacity));
-        index = new IdIndex(capacity);
+        index = new IdIndex(capacity, 2, 0);
     }
 
     private void allocate(int capacity) {
-        idHi = new long[capacity];
-        idLo = new long[capacity];
+        ids = new long[2 * capacity];
         debit = new int[capacity];
         credit = new int[capacity];
         amount = new long[capacity];
@@ -50,29 +50,37 @@ final class TransferTable {
     }
 
     int capacity() {
-        return idHi.length;
+        return debit.length;
+    }
+
+    long idHi(int slot) {
+        return ids[2 * slot];
+    }
+
+    long idLo(int slot) {
+        return ids[2 * slot + 1];
     }
 
     int find(long hi, long lo) {
-        return index.find(hi, lo, idHi, idLo);
+        return index.find(hi, lo, ids);
     }
 
     int add(long hi, long lo) {
-        if (count == idHi.length) {
+        if (count == capacity()) {
             grow(count + (count >> 1));
         }
         int slot = count++;
-        idHi[slot] = hi;
-        idLo[slot] = lo;
-        index.insert(slot, idHi, idLo);
+        ids[2 * slot] = hi;
+        ids[2 * slot + 1] = lo;
+        index.insert(slot, ids);
         return slot;
     }
 
     void removeLast() {
         int slot = count - 1;
-        index.removeLast(slot, idHi, idLo);
-        idHi[slot] = 0;
-        idLo[slot] = 0;
+        index.removeLast(slot, ids);
+        ids[2 * slot] = 0;
+        ids[2 * slot + 1] = 0;
         debit[slot] = 0;
         credit[slot] = 0;
         amount[slot] = 0;
@@ -89,8 +97,7 @@ final class TransferTable {
     }
 
     void grow(int capacity) {
-        idHi = Arrays.copyOf(idHi, capacity);
-        idLo = Arrays.copyOf(idLo, capacity);
+        ids = Arrays.copyOf(ids, 2 * capacity);
         debit = Arrays.copyOf(debit, capacity);
         credit = Arrays.copyOf(credit, capacity);
         amount = Arrays.copyOf(amount, capacity);

@@ -13,7 +13,7 @@ final class UndoLog {
     static final int TRANSFER_ADDED = 3;
     static final int HOLD_STATE = 4;
 
-    private static final int VALUES = 9;
+    private static final int VALUES = AccountTable.MUTABLE_WORDS;
 
     private int[] kinds = new int[256];
     private int[] slots = new int[256];
@@ -39,17 +39,10 @@ final class UndoLog {
         return size++;
     }
 
+    /** Saves the mutable words of an account's record (balance to limits). */
     void accountFields(AccountTable accounts, int slot) {
         int base = next(ACCOUNT_FIELDS, slot) * VALUES;
-        values[base] = accounts.balance[slot];
-        values[base + 1] = accounts.held[slot];
-        values[base + 2] = accounts.outflowToday[slot];
-        values[base + 3] = accounts.outflowDay[slot];
-        values[base + 4] = accounts.status[slot];
-        values[base + 5] = accounts.tier[slot];
-        values[base + 6] = accounts.holdingLimit[slot];
-        values[base + 7] = accounts.paymentLimit[slot];
-        values[base + 8] = accounts.dailyLimit[slot];
+        System.arraycopy(accounts.hot, AccountTable.at(slot) + AccountTable.MUTABLE_FROM, values, base, VALUES);
     }
 
     void accountAdded(int slot) {
@@ -70,17 +63,8 @@ final class UndoLog {
             int slot = slots[i];
             int base = i * VALUES;
             switch (kinds[i]) {
-                case ACCOUNT_FIELDS -> {
-                    accounts.balance[slot] = values[base];
-                    accounts.held[slot] = values[base + 1];
-                    accounts.outflowToday[slot] = values[base + 2];
-                    accounts.outflowDay[slot] = (int) values[base + 3];
-                    accounts.status[slot] = (byte) values[base + 4];
-                    accounts.tier[slot] = (byte) values[base + 5];
-                    accounts.holdingLimit[slot] = values[base + 6];
-                    accounts.paymentLimit[slot] = values[base + 7];
-                    accounts.dailyLimit[slot] = values[base + 8];
-                }
+                case ACCOUNT_FIELDS -> System.arraycopy(values, base, accounts.hot,
+                        AccountTable.at(slot) + AccountTable.MUTABLE_FROM, VALUES);
                 case ACCOUNT_ADDED -> {
                     Check.that(slot == accounts.count - 1, "accounts are undone newest first");
                     accounts.removeLast();

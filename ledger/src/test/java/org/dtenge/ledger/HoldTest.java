@@ -116,4 +116,22 @@ class HoldTest {
                 Result.OK);
         assertThat(f.held(20)).isEqualTo(100);
     }
+
+    @Test
+    void settledHoldsDoNotAccumulateInTheExpiryQueue() {
+        f.fund(20, 1_000_000);
+        long id = 100;
+        for (int round = 0; round < 50; round++) {
+            for (int i = 0; i < 200; i++) {
+                f.hold(id + i, 20, 30, 1, 3_600);
+            }
+            for (int i = 0; i < 200; i++) {
+                f.voidHold(id + 200 + i, id + i);
+            }
+            assertThat(f.commit()).containsOnly(Result.OK);
+            id += 400;
+        }
+        assertThat(f.held(20)).isZero();
+        assertThat(f.ledger.expiryQueueSize()).as("10,000 holds placed, none open").isLessThanOrEqualTo(1_024 + 200);
+    }
 }

@@ -16,9 +16,9 @@ import org.dtenge.ledger.Results;
  * applying and persisting a batch allocates nothing.
  *
  * <p>The steps, in order: {@link #add} submissions, {@link #seal} (stamp the time and apply to the
- * ledger), {@link #persist} (append and fsync), {@link #acknowledge}. Sealing runs on the sequencer
- * thread; persisting and acknowledging may run on another, which is how the fsync of one batch
- * overlaps with applying the next.
+ * ledger), {@link #append} (Merkle root, CRCs, write), fsync, {@link #acknowledge}. Sealing runs on
+ * the sequencer thread, appending on the writer thread, fsync and acknowledging on the syncer thread,
+ * so that applying one batch, hashing the next and syncing a third all overlap.
  */
 final class BatchSlot {
     private final EventBatch batch;
@@ -86,8 +86,14 @@ final class BatchSlot {
         image = captureImage ? ledger.capture() : null;
     }
 
-    void persist(Journal journal) throws IOException {
+    /** Writes the batch to the journal (Merkle root, CRCs, one write); not yet durable. */
+    void append(Journal journal) throws IOException {
         header = journal.append(batch, results);
+    }
+
+    /** Appends and fsyncs: the two steps of {@link #append} and {@link Journal#sync()} on one thread. */
+    void persist(Journal journal) throws IOException {
+        append(journal);
         journal.sync();
     }
 

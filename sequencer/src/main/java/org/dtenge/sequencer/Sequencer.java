@@ -11,22 +11,25 @@ import org.dtenge.ledger.LedgerImage;
 
 /**
  * The single writer. Callers on any thread {@link #offer} submissions into a bounded queue; one
- * sequencer thread forms them into batches and applies each to the ledger; one journal thread appends
- * each batch, fsyncs it and only then completes the callers' futures. With two batch slots, applying
- * batch N+1 overlaps with the fsync of batch N; a caller is never told of a result before its batch is
- * durable. A third thread writes snapshots so that the sequencer only pays for the capture.
+ * sequencer thread forms them into batches and applies each to the ledger; the journal thread appends
+ * each batch (Merkle root, CRCs, one write); the sync thread fsyncs whatever has been written and only
+ * then completes the callers' futures. With three batch slots, applying batch N+2, hashing N+1 and
+ * syncing N overlap, and one fsync may cover several batches; a caller is never told of a result
+ * before its batch is durable. Another thread writes snapshots so that the sequencer only pays for the
+ * capture.
  *
  * <pre>
- *   callers --offer--> [queue] --sequencer thread: form, stamp, apply--> [slot A | slot B]
- *                                                                           |
- *             futures <--acknowledge-- journal thread: append, fsync <------+
+ *   callers --offer--> [queue] --sequencer: form, stamp, apply--> journal thread: append --> sync thread: fsync
+ *      ^                                                                                          |
+ *      +-------------------------------- futures complete after the fsync -----------------------+
  * </pre>
  *
  * <p>If the journal fails, the ledger in memory may be ahead of the disk: the sequencer stops, fails
  * every waiting future with {@link SequencerStoppedException}, and the process must recover.
  */
 public final class Sequencer implements AutoCloseable {
-    private static final int SLOTS = 2;
+    /** One being applied, one being written, one being synced. */
+    private static final int SLOTS = 3;
 
     private final Ledger ledger;
     private final Journal journal;
@@ -36,12 +39,14 @@ public final class Sequencer implements AutoCloseable {
     private final BlockingQueue<Submission> queue;
     private final BlockingQueue<BatchSlot> free = new ArrayBlockingQueue<>(SLOTS);
     private final BlockingQueue<BatchSlot> sealed = new ArrayBlockingQueue<>(SLOTS);
+    private final BlockingQueue<BatchSlot> written = new ArrayBlockingQueue<>(SLOTS);
     private final BlockingQueue<Snapshot> snapshotQueue = new ArrayBlockingQueue<>(1);
     private final java.util.concurrent.ConcurrentLinkedQueue<Read<?>> reads = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** The last slot sealed and not yet persisted, or null: reads that ran after it wait for it. */
     private volatile BatchSlot inFlight;
     private final Thread sequencerThread;
-    private final Thread journalThread;
+    private final Thread writerThread;
+    private final Thread syncerThread;
     private final Thread snapshotThread;
     private volatile boolean running = true;
     private volatile Throwable failure;
@@ -113,10 +118,12 @@ public final class Sequencer implements AutoCloseable {
             free.add(new BatchSlot(config.batchEventsMax()));
         }
         sequencerThread = Thread.ofPlatform().name("dtenge-sequencer").unstarted(this::sequence);
-        journalThread = Thread.ofPlatform().name("dtenge-journal").unstarted(this::persist);
+        writerThread = Thread.ofPlatform().name("dtenge-journal").unstarted(this::write);
+        syncerThread = Thread.ofPlatform().name("dtenge-sync").unstarted(this::sync);
         snapshotThread = Thread.ofPlatform().name("dtenge-snapshot").daemon().unstarted(this::writeSnapshots);
         sequencerThread.start();
-        journalThread.start();
+        writerThread.start();
+        syncerThread.start();
         snapshotThread.start();
     }
 
@@ -170,7 +177,8 @@ public final class Sequencer implements AutoCloseable {
                 slot.add(first);
                 fill(slot);
                 eventsSinceSnapshot += slot.eventCount();
-                boolean snapshot = config.snapshotEveryEvents() > 0 && eventsSinceSnapshot >= config.snapshotEveryEvents()
+                boolean snapshot = snapshots != SnapshotSink.NONE && config.snapshotEveryEvents() > 0
+                && eventsSinceSnapshot >= config.snapshotEveryEvents()
                         && snapshotQueue.isEmpty();
                 if (snapshot) {
                     eventsSinceSnapshot = 0;
@@ -210,7 +218,8 @@ public final class Sequencer implements AutoCloseable {
         }
     }
 
-    private void persist() {
+    /** The writer thread: Merkle root, CRCs and one write per batch, in order. */
+    private void write() {
         try {
             while (true) {
                 BatchSlot slot = sealed.poll(10, TimeUnit.MILLISECONDS);
@@ -220,16 +229,62 @@ public final class Sequencer implements AutoCloseable {
                     }
                     continue;
                 }
-                if (failure != null) {
-                    slot.fail(stopped());
-                } else {
-                    persist(slot);
+                if (failure == null) {
+                    try {
+                        slot.append(journal);
+                    } catch (IOException | RuntimeException e) {
+                        stop(e);
+                    }
                 }
-                answerReadsOf(slot);
-                free.put(slot);
+                written.put(slot);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The syncer thread: one fsync covers every batch written so far (group commit across batches
+     * too), then their callers are acknowledged, in order.
+     */
+    private void sync() {
+        java.util.List<BatchSlot> batch = new java.util.ArrayList<>(SLOTS);
+        try {
+            while (true) {
+                BatchSlot first = written.poll(10, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (!writerThread.isAlive() && written.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.clear();
+                batch.add(first);
+                written.drainTo(batch);
+                boolean durable = failure == null && fsync();
+                for (BatchSlot slot : batch) {
+                    if (durable) {
+                        slot.acknowledge();
+                        slot.image().ifPresent(image -> snapshotQueue.offer(new Snapshot(image, slot.header())));
+                    } else {
+                        slot.fail(stopped());
+                    }
+                    answerReadsOf(slot);
+                    free.put(slot);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean fsync() {
+        try {
+            journal.sync();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            stop(e);
+            return false;
         }
     }
 
@@ -245,18 +300,6 @@ public final class Sequencer implements AutoCloseable {
         for (Runnable answer : answers) {
             answer.run();
         }
-    }
-
-    private void persist(BatchSlot slot) {
-        try {
-            slot.persist(journal);
-        } catch (IOException | RuntimeException e) {
-            stop(e);
-            slot.fail(stopped());
-            return;
-        }
-        slot.acknowledge();
-        slot.image().ifPresent(image -> snapshotQueue.offer(new Snapshot(image, slot.header())));
     }
 
     private void writeSnapshots() {
@@ -315,7 +358,8 @@ public final class Sequencer implements AutoCloseable {
         running = false;
         try {
             sequencerThread.join();
-            journalThread.join();
+            writerThread.join();
+            syncerThread.join();
             snapshotThread.interrupt();
             snapshotThread.join();
         } catch (InterruptedException e) {

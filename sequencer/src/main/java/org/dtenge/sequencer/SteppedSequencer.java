@@ -61,7 +61,8 @@ public final class SteppedSequencer {
             slot.add(waiting.poll());
         }
         eventsSinceSnapshot += slot.eventCount();
-        boolean snapshot = config.snapshotEveryEvents() > 0 && eventsSinceSnapshot >= config.snapshotEveryEvents();
+        boolean snapshot = snapshots != SnapshotSink.NONE && config.snapshotEveryEvents() > 0
+                && eventsSinceSnapshot >= config.snapshotEveryEvents();
         if (snapshot) {
             eventsSinceSnapshot = 0;
         }

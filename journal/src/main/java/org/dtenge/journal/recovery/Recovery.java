@@ -70,7 +70,7 @@ public final class Recovery {
         }
         Results recomputed = new Results();
         long[] replayed = {0};
-        journal.replay(from, (header, batch, stored) -> {
+        ReadAhead.replay(journal, from, journal.head().sequence(), (header, batch, stored) -> {
             applyAndCompare(ledger, header, batch, stored, recomputed);
             replayed[0]++;
         });
