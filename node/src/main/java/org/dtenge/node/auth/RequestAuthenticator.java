@@ -1,0 +1,80 @@
+package org.dtenge.node.auth;
+
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.function.Function;
+import org.dtenge.node.NodeException;
+import org.dtenge.node.ProblemType;
+import org.dtenge.node.participant.Participant;
+import org.dtenge.node.participant.ParticipantRegistry;
+
+/**
+ * Checks a request's signature headers (see {@link RequestSigner}) and names the participant that
+ * sent it. The checks run cheapest first; the nonce is remembered only once the signature verified,
+ * so that nobody can use up another participant's nonces.
+ */
+public final class RequestAuthenticator {
+    private final ParticipantRegistry registry;
+    private final InstantSource clock;
+    private final long skewMillis;
+    private final NonceWindow nonces;
+
+    public RequestAuthenticator(ParticipantRegistry registry, InstantSource clock, long skewMillis) {
+        this.registry = registry;
+        this.clock = clock;
+        this.skewMillis = skewMillis;
+        // A nonce must outlive every timestamp that could still pass: two generations of twice the skew.
+        this.nonces = new NonceWindow(2 * skewMillis, 2_000_000);
+    }
+
+    /**
+     * @param header the request's headers by name
+     * @param pathWithQuery the raw path and query as sent
+     */
+    public Participant authenticate(String method, String pathWithQuery, Function<String, Optional<String>> header, byte[] body) {
+        String id = required(header, RequestSigner.PARTICIPANT);
+        String timestampText = required(header, RequestSigner.TIMESTAMP);
+        String nonce = required(header, RequestSigner.NONCE);
+        String signatureText = required(header, RequestSigner.SIGNATURE);
+        Participant participant = registry.byId(id).orElseThrow(() -> NodeException.of(ProblemType.UNKNOWN_PARTICIPANT,
+                "no participant \"" + id + "\" is registered"));
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(timestampText);
+        } catch (NumberFormatException e) {
+            throw NodeException.of(ProblemType.STALE_REQUEST, RequestSigner.TIMESTAMP + " must be Unix milliseconds, not \""
+                    + timestampText + "\"");
+        }
+        long now = clock.millis();
+        if (Math.abs(now - timestamp) > skewMillis) {
+            throw NodeException.of(ProblemType.STALE_REQUEST, "the request was signed at " + timestamp + ", "
+                    + (now - timestamp) / 1000 + " s from the node's clock (" + now + "); at most " + skewMillis / 1000
+                    + " s is accepted");
+        }
+        if (nonce.length() < RequestSigner.NONCE_LENGTH_MIN || nonce.length() > RequestSigner.NONCE_LENGTH_MAX) {
+            throw NodeException.of(ProblemType.MISSING_CREDENTIALS, RequestSigner.NONCE + " must be 16 to 128 characters, not "
+                    + nonce.length());
+        }
+        byte[] signature = Base64Url.decode(signatureText).orElseThrow(() -> NodeException.of(
+                ProblemType.BAD_REQUEST_SIGNATURE, RequestSigner.SIGNATURE + " is not base64url"));
+        byte[] canonical = RequestSigner.canonical(method, pathWithQuery, timestamp, nonce, body);
+        if (!Signatures.verify(participant.publicKey(), canonical, signature)) {
+            throw NodeException.of(ProblemType.BAD_REQUEST_SIGNATURE, "the signature does not verify with " + id
+                    + "'s key over \"" + RequestSigner.DOMAIN + "\\n" + method + "\\n" + pathWithQuery + "\\n" + timestamp
+                    + "\\n" + nonce + "\\n<sha-256 of the body>\"");
+        }
+        switch (nonces.record(id, nonce, now)) {
+            case FRESH -> { }
+            case REPLAYED -> throw NodeException.of(ProblemType.REPLAYED_REQUEST, "nonce \"" + nonce
+                    + "\" was used before: sign every request with a new one");
+            case FULL -> throw NodeException.of(ProblemType.BUSY, "too many requests to remember their nonces; retry shortly");
+        }
+        return participant;
+    }
+
+    private static String required(Function<String, Optional<String>> header, String name) {
+        return header.apply(name).filter(v -> !v.isBlank()).orElseThrow(() -> NodeException.of(ProblemType.MISSING_CREDENTIALS,
+                "header " + name + " is missing: every request but /health, /metrics, /openapi.yaml and /docs is signed"
+                        + " (docs/api.md, Authentication)"));
+    }
+}

@@ -1,0 +1,7 @@
+package org.dtenge.node.http;
+
+/** One operation of the API, given an authenticated call. */
+@FunctionalInterface
+interface Endpoint {
+    Reply handle(Call call);
+}

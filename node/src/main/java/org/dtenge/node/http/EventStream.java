@@ -1,0 +1,69 @@
+package org.dtenge.node.http;
+
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.sse.SseEvent;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.sse.SseSink;
+import java.util.Map;
+import java.util.Optional;
+import org.dtenge.node.NodeException;
+import org.dtenge.node.events.EventHub;
+import org.dtenge.node.events.NodeEvent;
+import org.dtenge.node.participant.Participant;
+
+/**
+ * GET /v1/events: server-sent events for the accounts the caller services, as they are projected
+ * (so a history query made on an event finds it). The stream opens with a {@code ready} event, then
+ * sends {@code payment.incoming}, {@code payment.outgoing}, {@code wallet.opened}, ... each with the
+ * ledger timestamp as its id, and a comment every 15 s so that proxies keep it open.
+ */
+final class EventStream {
+    private static final long HEARTBEAT_MILLIS = 15_000;
+
+    private final EventHub hub;
+    private final Signed signed;
+    private final Responses responses;
+
+    EventStream(EventHub hub, Signed signed, Responses responses) {
+        this.hub = hub;
+        this.signed = signed;
+        this.responses = responses;
+    }
+
+    void register(Routes routes) {
+        routes.getStream("/v1/events", handler());
+    }
+
+    private Handler handler() {
+        return (request, response) -> {
+            Participant caller;
+            try {
+                caller = signed.authenticate(request, Signed.body(request, 0));
+            } catch (NodeException e) {
+                responses.problem(request, response, e.problem());
+                return;
+            }
+            EventHub.Stream stream = hub.open(caller.code());
+            try (SseSink sink = response.sink(SseSink.TYPE)) {
+                sink.emit(SseEvent.builder().name("ready").data(Map.of("participant", caller.id()))
+                        .mediaType(MediaTypes.APPLICATION_JSON).build());
+                while (!stream.isClosed()) {
+                    Optional<NodeEvent> next = stream.next(HEARTBEAT_MILLIS);
+                    if (next.isPresent()) {
+                        NodeEvent event = next.get();
+                        sink.emit(SseEvent.builder().id(event.id()).name(event.type()).data(event.data())
+                                .mediaType(MediaTypes.APPLICATION_JSON).build());
+                    } else {
+                        sink.emit(SseEvent.builder().comment("heartbeat").build());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // The client went away (a write failed): nothing to answer, just stop listening.
+            } finally {
+                hub.close(stream);
+            }
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package org.dtenge.node.projection;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.dtenge.node.NodeException;
+import org.dtenge.node.Problem;
+import org.dtenge.node.ProblemType;
+
+/**
+ * The projections' SQLite database (projections.db): one writing connection for the projection
+ * thread, and a few reading connections for request threads. WAL mode lets readers read while the
+ * writer writes. Everything in it is derived from the journal and may be deleted: the node rebuilds
+ * it at the next start.
+ *
+ * <pre>
+ * position      the next journal event to apply: (sequence, index)
+ * participants  registrations, in journal order
+ * accounts      every account opened: kind, intermediary, owner key; tier and status as they change
+ * transfers     every applied transfer, with the payer's signature and expiry when it was a payment
+ * entries       two per transfer (debit and credit side): the history of each account
+ * daily         per ledger day, intermediary and category: count and volume
+ * daily_wallets which wallets took part in each daily group, to suppress small groups
+ * </pre>
+ */
+public final class ProjectionDb implements AutoCloseable {
+    private static final int READERS = 4;
+    private static final String[] SCHEMA = {
+        "CREATE TABLE IF NOT EXISTS position (id INTEGER PRIMARY KEY CHECK (id = 1), sequence INTEGER NOT NULL,"
+            + " next_index INTEGER NOT NULL)",
+        "INSERT OR IGNORE INTO position VALUES (1, 1, 0)",
+        "CREATE TABLE IF NOT EXISTS participants (code INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+            + " role INTEGER NOT NULL, public_key BLOB NOT NULL, registered_ns INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS accounts (id_hi INTEGER NOT NULL, id_lo INTEGER NOT NULL, kind INTEGER NOT NULL,"
+            + " intermediary INTEGER NOT NULL, owner_key BLOB NOT NULL, asset INTEGER NOT NULL, tier INTEGER NOT NULL,"
+            + " status INTEGER NOT NULL, opened_ns INTEGER NOT NULL, PRIMARY KEY (id_hi, id_lo)) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS transfers (id_hi INTEGER NOT NULL, id_lo INTEGER NOT NULL, debit_hi INTEGER NOT NULL,"
+            + " debit_lo INTEGER NOT NULL, credit_hi INTEGER NOT NULL, credit_lo INTEGER NOT NULL, amount INTEGER NOT NULL,"
+            + " asset INTEGER NOT NULL, purpose INTEGER NOT NULL, reference_hi INTEGER NOT NULL, reference_lo INTEGER NOT NULL,"
+            + " at_ns INTEGER NOT NULL, batch INTEGER NOT NULL, event_index INTEGER NOT NULL, category TEXT NOT NULL,"
+            + " signature BLOB, expires_ms INTEGER, PRIMARY KEY (id_hi, id_lo)) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS entries (account_hi INTEGER NOT NULL, account_lo INTEGER NOT NULL, at_ns INTEGER NOT NULL,"
+            + " transfer_hi INTEGER NOT NULL, transfer_lo INTEGER NOT NULL, amount INTEGER NOT NULL,"
+            + " counterparty_hi INTEGER NOT NULL, counterparty_lo INTEGER NOT NULL,"
+            + " PRIMARY KEY (account_hi, account_lo, at_ns)) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS daily (day TEXT NOT NULL, intermediary INTEGER NOT NULL, category TEXT NOT NULL,"
+            + " count INTEGER NOT NULL, volume INTEGER NOT NULL, PRIMARY KEY (day, intermediary, category)) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS daily_wallets (day TEXT NOT NULL, intermediary INTEGER NOT NULL, category TEXT NOT NULL,"
+            + " wallet_hi INTEGER NOT NULL, wallet_lo INTEGER NOT NULL,"
+            + " PRIMARY KEY (day, intermediary, category, wallet_hi, wallet_lo)) WITHOUT ROWID",
+    };
+
+    private final String url;
+    private final Connection writer;
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+
+    public ProjectionDb(Path file) {
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        try {
+            writer = DriverManager.getConnection(url);
+            try (Statement s = writer.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                // NORMAL: a crash may lose the last projected transactions, never corrupt; the projection
+                // records its position in the same transactions, so it simply catches up again.
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA busy_timeout=5000");
+                for (String statement : SCHEMA) {
+                    s.execute(statement);
+                }
+            }
+            writer.setAutoCommit(false);
+            writer.commit();
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = DriverManager.getConnection(url);
+                try (Statement s = reader.createStatement()) {
+                    s.execute("PRAGMA busy_timeout=5000");
+                    s.execute("PRAGMA query_only=ON");
+                }
+                readers.add(reader);
+            }
+        } catch (SQLException e) {
+            throw new NodeException(Problem.of(ProblemType.CONFIGURATION, "cannot open the projections database " + file
+                    + ": " + e.getMessage() + " (it is derived from the journal: delete it to rebuild it)"), e);
+        }
+    }
+
+    /** The writing connection: only the projection thread uses it. */
+    Connection writer() {
+        return writer;
+    }
+
+    /** Runs {@code query} on a reading connection. */
+    public <T> T read(Query<T> query) {
+        Connection connection;
+        try {
+            connection = readers.poll(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw NodeException.of(ProblemType.UNAVAILABLE, "interrupted while waiting for the projections database");
+        }
+        if (connection == null) {
+            throw NodeException.of(ProblemType.BUSY, "all projection readers are busy; retry in a moment");
+        }
+        try {
+            return query.run(connection);
+        } catch (SQLException e) {
+            throw new NodeException(Problem.of(ProblemType.INTERNAL, "projection query failed: " + e.getMessage()), e);
+        } finally {
+            readers.add(connection);
+        }
+    }
+
+    /** A query against a connection. */
+    @FunctionalInterface
+    public interface Query<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+            for (Connection reader : readers) {
+                reader.close();
+            }
+        } catch (SQLException e) {
+            throw new NodeException(Problem.of(ProblemType.INTERNAL, "closing the projections database failed: "
+                    + e.getMessage()), e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.dtenge.node.projection;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.dtenge.journal.BatchHeader;
+import org.dtenge.journal.Journal;
+import org.dtenge.ledger.EventBatch;
+import org.dtenge.ledger.Results;
+import org.dtenge.node.NodeException;
+import org.dtenge.node.Problem;
+import org.dtenge.node.ProblemType;
+import org.dtenge.node.chain.AccountDirectory;
+import org.dtenge.node.events.EventHub;
+import org.dtenge.node.participant.ParticipantRegistry;
+import org.dtenge.sequencer.Submission;
+
+/**
+ * Keeps the projections up with the journal on its own thread, so that the sequencer never waits for
+ * SQLite. It is fed the submissions the journal thread acknowledges ({@link #offer}, which only
+ * enqueues). The queue is bounded by events: when SQLite falls too far behind, offers are dropped and
+ * the worker reads what it missed from the journal instead. The same path catches up at start.
+ *
+ * <p>Each queued submission is checked against the position (the next event due): already applied,
+ * it is skipped; the next one, it is applied; beyond a gap (something was dropped), the gap is first
+ * filled from the journal. Each transaction commits the position with the changes, so after a crash
+ * the projection resumes exactly where its last commit left it.
+ */
+public final class ProjectionWorker implements AutoCloseable {
+    private static final int EVENTS_PER_TRANSACTION = 50_000;
+
+    private final Projector projector;
+    private final Journal journal;
+    private final EventHub hub;
+    private final long queuedEventsMax;
+    private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong queuedEvents = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean dropped;
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+
+    public ProjectionWorker(ProjectionDb db, Journal journal, AccountDirectory directory,
+                            ParticipantRegistry registry, EventHub hub, int dayOffsetSeconds, IntFunction<String> tierName,
+                            long queuedEventsMax) {
+        try {
+            this.projector = new Projector(db.writer(), directory, registry, dayOffsetSeconds, tierName);
+        } catch (SQLException e) {
+            throw new NodeException(Problem.of(ProblemType.CONFIGURATION, "cannot prepare the projections: " + e.getMessage()), e);
+        }
+        this.journal = journal;
+        this.hub = hub;
+        this.queuedEventsMax = queuedEventsMax;
+        this.thread = Thread.ofPlatform().name("dtenge-projection").daemon().unstarted(this::run);
+    }
+
+    /** Applies everything durable in the journal; before the sequencer starts, on the caller's thread. */
+    public void catchUp() {
+        try {
+            fillFromJournal();
+        } catch (IOException | SQLException e) {
+            throw new NodeException(Problem.of(ProblemType.CONFIGURATION, "cannot bring the projections up to the journal: "
+                    + e.getMessage() + " (they are derived: delete projections.db to rebuild them)"), e);
+        }
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Hands over an acknowledged submission; on the journal thread, so it never waits. */
+    public void offer(Submission submission) {
+        if (queuedEvents.get() + submission.count() > queuedEventsMax) {
+            dropped = true; // the journal has it: the worker will read it from there
+            return;
+        }
+        queuedEvents.addAndGet(submission.count());
+        queue.add(submission);
+    }
+
+    public Position position() {
+        return projector.position();
+    }
+
+    /** Transfers projected since start (catch-up included). */
+    public long transfersApplied() {
+        return projector.transfers();
+    }
+
+    public long eventsQueued() {
+        return queuedEvents.get();
+    }
+
+    /** True while the worker runs without failure (for readiness). */
+    public boolean isHealthy() {
+        return failure == null && thread.isAlive();
+    }
+
+    private void run() {
+        List<Submission> taken = new ArrayList<>();
+        try {
+            while (running || !queue.isEmpty()) {
+                Submission first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    taken.add(first);
+                    int events = first.count();
+                    Submission next;
+                    while (events < EVENTS_PER_TRANSACTION && (next = queue.poll()) != null) {
+                        taken.add(next);
+                        events += next.count();
+                    }
+                    applyAll(taken);
+                    taken.clear();
+                }
+                if (dropped) {
+                    dropped = false; // before filling: a drop during the fill sets it again
+                    fillFromJournal();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | SQLException | RuntimeException e) {
+            failure = e;
+            System.err.println("dtenge: projections stopped, they will catch up at the next start: " + e);
+        }
+    }
+
+    private void applyAll(List<Submission> submissions) throws SQLException, IOException {
+        for (Submission s : submissions) {
+            queuedEvents.addAndGet(-s.count());
+            Position start = new Position(s.batch().sequence(), s.firstIndex());
+            if (start.compareTo(projector.position()) > 0) {
+                commit(); // what came before the gap is applied: keep it
+                fillFromJournal();
+            }
+            projector.apply(s.batch(), s.events(), s.results(), s.firstIndex());
+        }
+        commit();
+    }
+
+    /**
+     * Applies every durable batch from the position on, one journal read per batch (the journal serves
+     * readers on other threads; a whole replay would hold its lock for the duration).
+     */
+    private void fillFromJournal() throws IOException, SQLException {
+        long from = projector.position().sequence();
+        long to = journal.durableHead().sequence();
+        if (from > to) {
+            return;
+        }
+        EventBatch batch = new EventBatch();
+        Results results = new Results();
+        int events = 0;
+        for (long sequence = from; sequence <= to; sequence++) {
+            BatchHeader header = journal.read(sequence, batch, results);
+            projector.apply(header, batch, results, 0);
+            events += header.eventCount();
+            if (events >= EVENTS_PER_TRANSACTION) {
+                commit();
+                events = 0;
+            }
+        }
+        commit();
+    }
+
+    private void commit() throws SQLException {
+        try {
+            hub.publish(projector.commit());
+        } catch (SQLException e) {
+            projector.rollback();
+            throw e;
+        }
+    }
+
+    /** Applies what is queued, then stops. Call after the sequencer has closed, so nothing more comes. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

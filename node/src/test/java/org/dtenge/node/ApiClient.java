@@ -1,0 +1,109 @@
+package org.dtenge.node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.dtenge.node.auth.RequestSigner;
+import org.dtenge.node.auth.SigningKey;
+
+/** Calls a node over HTTP as a participant would: every request signed, unless the client is anonymous. */
+public final class ApiClient {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int port;
+    private final Optional<String> participant;
+    private final Optional<SigningKey> key;
+
+    ApiClient(int port, Optional<String> participant, Optional<SigningKey> key) {
+        this.port = port;
+        this.participant = participant;
+        this.key = key;
+    }
+
+    /** An answer: status, headers and the body (parsed as JSON when it is JSON, else as text in a text node). */
+    public record Answer(int status, HttpResponse<String> raw, JsonNode json) {
+        public String text(String field) {
+            JsonNode node = json.get(field);
+            return node == null ? "" : node.asText();
+        }
+
+        public String type() {
+            return text("type").replace("https://dtenge.kz/problems/", "");
+        }
+
+        public Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw.body();
+        }
+    }
+
+    public Answer get(String path) {
+        return send("GET", path, new byte[0], Map.of());
+    }
+
+    public Answer post(String path, String body) {
+        return send("POST", path, body.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    public Answer post(String path, Object body) {
+        try {
+            return send("POST", path, JSON.writeValueAsBytes(body), Map.of());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends with explicit signature headers (or none), for the authentication tests. */
+    public Answer send(String method, String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body.length > 0) {
+            request.header("Content-Type", "application/json");
+        }
+        Map<String, String> signature = headers.isEmpty() ? signedHeaders(method, path, body) : headers;
+        signature.forEach(request::header);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response, parse(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Map<String, String> signedHeaders(String method, String path, byte[] body) {
+        if (participant.isEmpty()) {
+            return Map.of();
+        }
+        return new RequestSigner(participant.get(), key.orElseThrow()).headers(method, path, body);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.dtenge.node.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.dtenge.node.NodeException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigReaderTest {
+    @Test
+    void defaultsAreALocalNodeOnPort8080() {
+        NodeConfig config = ConfigReader.defaultsOnly();
+        assertThat(config.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.genesisFile()).isEmpty();
+        assertThat(config.statisticsGroupMin()).isEqualTo(10);
+        Tier anonymous = config.tier("anonymous").orElseThrow();
+        assertThat(anonymous.holdingLimit()).isEqualTo(10_000_000);
+        assertThat(anonymous.paymentLimit()).isEqualTo(5_000_000);
+        assertThat(anonymous.dailyLimit()).isEqualTo(10_000_000);
+    }
+
+    @Test
+    void aFileIsOverriddenByTheEnvironmentWhichIsOverriddenByFlags(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("node.properties");
+        Files.writeString(file, "port = 9000\nhost=0.0.0.0\ntier.full.holding-limit=none\ndata-dir=/srv/dtenge\n");
+        NodeConfig config = ConfigReader.read(Optional.of(file), Map.of("DTENGE_PORT", "9100", "DTENGE_DATA_DIR", "/var/dtenge",
+                "UNRELATED", "x"), Map.of("data-dir", "/tmp/dt"));
+        assertThat(config.port()).isEqualTo(9100);
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/dt"));
+        assertThat(config.tier("full").orElseThrow().holdingLimit()).isEqualTo(Tier.NO_LIMIT);
+        assertThat(ConfigReader.envName("tier.anonymous.holding-limit")).isEqualTo("DTENGE_TIER_ANONYMOUS_HOLDING_LIMIT");
+    }
+
+    @Test
+    void typosAndBadValuesAreErrorsThatSayWhat(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("node.properties");
+        Files.writeString(file, "prot=9000\n");
+        assertThatThrownBy(() -> ConfigReader.read(Optional.of(file), Map.of(), Map.of())).isInstanceOf(NodeException.class)
+                .hasMessageContaining("prot");
+        assertThatThrownBy(() -> ConfigReader.read(Optional.empty(), Map.of("DTENGE_PORT", "eighty"), Map.of()))
+                .hasMessageContaining("port");
+        assertThatThrownBy(() -> ConfigReader.read(Optional.empty(), Map.of(), Map.of("tier.anonymous.daily-limit", "lots")))
+                .hasMessageContaining("tier.anonymous.daily-limit");
+        assertThatThrownBy(() -> ConfigReader.read(Optional.empty(), Map.of(), Map.of("port", "70000")))
+                .hasMessageContaining("port");
+    }
+}

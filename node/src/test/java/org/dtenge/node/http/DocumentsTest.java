@@ -1,0 +1,94 @@
+package org.dtenge.node.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.dtenge.node.ApiClient;
+import org.dtenge.node.Orders;
+import org.dtenge.node.TestNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What anyone may read: health, Prometheus metrics, the OpenAPI document (complete) and the docs page. */
+class DocumentsTest {
+    @TempDir
+    static Path dir;
+    static TestNode node;
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = TestNode.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    @Test
+    void healthSaysUpWithoutASignature() {
+        ApiClient.Answer health = node.anonymous().get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.text("status")).isEqualTo("UP");
+        assertThat(health.json().get("checks").get("sequencer").asText()).isEqualTo("UP");
+        assertThat(node.anonymous().get("/health/live").text("status")).isEqualTo("UP");
+        assertThat(node.anonymous().get("/health/ready").status()).isEqualTo(200);
+    }
+
+    @Test
+    void metricsAreInPrometheusFormat() {
+        node.as("halyk").post("/v1/cash-in", Map.of("id", Orders.id(), "wallet", node.address("aigerim"), "amount", "1.00"));
+        ApiClient.Answer metrics = node.anonymous().get("/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.header("Content-Type").orElse("")).startsWith("text/plain");
+        String text = metrics.raw().body();
+        assertThat(text).contains("dtenge_http_requests_seconds_count{method=\"POST\",route=\"/v1/cash-in\",status=\"201\"}");
+        assertThat(text).contains("dtenge_journal_batch_events_count");
+        assertThat(text).contains("dtenge_transfers_committed_total");
+        assertThat(text).contains("dtenge_projection_queued_events");
+    }
+
+    @Test
+    void theOpenApiDocumentDocumentsEveryRouteAndNothingElse() throws Exception {
+        ApiClient.Answer answer = node.anonymous().get("/openapi.yaml");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Content-Type").orElse("")).contains("yaml");
+        JsonNode openapi = new ObjectMapper(new YAMLFactory()).readTree(answer.raw().body());
+        assertThat(openapi.get("openapi").asText()).startsWith("3.");
+        Set<String> documented = new HashSet<>();
+        for (Map.Entry<String, JsonNode> path : openapi.get("paths").properties()) {
+            path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
+        }
+        Set<String> routed = new HashSet<>();
+        for (Route route : node.node.routes()) {
+            routed.add(route.method() + " " + route.path());
+            JsonNode operation = openapi.get("paths").get(route.path()).get(route.method().toLowerCase());
+            assertThat(operation.has("summary")).as(route + " has a summary").isTrue();
+            assertThat(operation.has("security") && operation.get("security").isEmpty()).as(route + " security")
+                    .isEqualTo(!route.signed());
+        }
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(routed);
+        assertThat(routed).hasSizeGreaterThan(25);
+    }
+
+    @Test
+    void theDocsPageIsServedByTheNodeItself() {
+        ApiClient.Answer page = node.anonymous().get("/docs");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw().body()).contains("/docs/swagger-ui-bundle.js").contains("/openapi.yaml").contains("signing.js");
+        ApiClient.Answer bundle = node.anonymous().get("/docs/swagger-ui-bundle.js");
+        assertThat(bundle.status()).isEqualTo(200);
+        assertThat(bundle.raw().body().length()).isGreaterThan(100_000);
+        assertThat(node.anonymous().get("/docs/signing.js").raw().body()).contains("DTENGE-REQUEST-1");
+        assertThat(node.anonymous().get("/docs/../../etc/passwd").status()).isEqualTo(404);
+        assertThat(node.anonymous().get("/docs/index.html").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,125 @@
+package org.dtenge.node.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.dtenge.node.ApiClient;
+import org.dtenge.node.Orders;
+import org.dtenge.node.TestNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Server-sent events: an intermediary's app learns of an incoming payment without polling. */
+class EventsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static TestNode node;
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = TestNode.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    /** Opens the event stream as {@code participant}; events arrive in the queue as (name, data). */
+    private static BlockingQueue<String[]> open(String participant) throws Exception {
+        ApiClient client = node.as(participant);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.node.port() + "/v1/events"));
+        client.signedHeaders("GET", "/v1/events", new byte[0]).forEach(request::header);
+        HttpResponse<Stream<String>> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
+        Thread.ofVirtual().start(() -> {
+            String name = "";
+            Iterator<String> lines = response.body().iterator();
+            while (lines.hasNext()) {
+                String line = lines.next();
+                if (line.startsWith("event:")) {
+                    name = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    events.add(new String[] {name, line.substring(5).trim()});
+                }
+            }
+        });
+        return events;
+    }
+
+    private static JsonNode next(BlockingQueue<String[]> events, String name) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            String[] event = events.poll(200, TimeUnit.MILLISECONDS);
+            if (event != null && event[0].equals(name)) {
+                return JSON.readTree(event[1]);
+            }
+        }
+        throw new AssertionError("no " + name + " event within 10 s");
+    }
+
+    @Test
+    void theReceivingIntermediaryIsToldOfAnIncomingPayment() throws Exception {
+        BlockingQueue<String[]> kazpost = open("kazpost");
+        BlockingQueue<String[]> halyk = open("halyk");
+        assertThat(next(kazpost, "ready").get("participant").asText()).isEqualTo("kazpost");
+        next(halyk, "ready");
+        String id = Orders.id();
+        ApiClient.Answer paid = node.as("halyk").post("/v1/payments", Orders.payment(node.key("aigerim"), id,
+                node.address("aigerim"), node.address("nurlan"), "42.00"));
+        assertThat(paid.status()).isEqualTo(200);
+        JsonNode incoming = next(kazpost, "payment.incoming");
+        assertThat(incoming.get("payment").asText()).isEqualTo(id);
+        assertThat(incoming.get("wallet").asText()).isEqualTo(node.address("nurlan"));
+        assertThat(incoming.get("counterparty").asText()).isEqualTo(node.address("aigerim"));
+        assertThat(incoming.get("amount").asText()).isEqualTo("42.00");
+        JsonNode outgoing = next(halyk, "payment.outgoing");
+        assertThat(outgoing.get("payment").asText()).isEqualTo(id);
+        // The event comes after the projection: the history already shows the payment.
+        ApiClient.Answer history = node.as("kazpost").get("/v1/wallets/" + node.address("nurlan") + "/history?limit=1");
+        assertThat(history.json().get("items").get(0).get("payment").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void walletEventsGoToTheServicerOnly() throws Exception {
+        BlockingQueue<String[]> halyk = open("halyk");
+        BlockingQueue<String[]> bcc = open("bcc");
+        next(halyk, "ready");
+        next(bcc, "ready");
+        node.as("halyk").post("/v1/wallets/" + node.address("magnum") + "/freeze", "");
+        assertThat(next(halyk, "wallet.frozen").get("wallet").asText()).isEqualTo(node.address("magnum"));
+        node.as("halyk").post("/v1/wallets/" + node.address("magnum") + "/unfreeze", "");
+        next(halyk, "wallet.unfrozen");
+        node.as("bcc").post("/v1/cash-in", Map.of("id", Orders.id(), "wallet", node.address("canteen"), "amount", "1.00"));
+        next(bcc, "payment.incoming");
+        for (String[] event : halyk) {
+            assertThat(event[1]).doesNotContain(node.address("canteen"));
+        }
+    }
+
+    @Test
+    void anUnsignedStreamIs401() {
+        ApiClient.Answer answer = node.anonymous().get("/v1/events");
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.type()).isEqualTo("missing-credentials");
+    }
+}
