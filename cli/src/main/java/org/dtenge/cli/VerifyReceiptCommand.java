@@ -20,19 +20,20 @@ import picocli.CommandLine.Option;
                 "Exit code 0 when it is valid, 1 when it is not (the verdict says why)."})
 final class VerifyReceiptCommand implements Callable<Integer> {
     @Option(names = "--receipt", required = true,
-            description = "The receipt's `encoded` value (base64url), or @FILE holding it.")
+            description = "The receipt's `encoded` value (base64url), or @FILE holding it or a payment's JSON answer.")
     String receipt;
 
-    @Option(names = "--head", required = true, description = "The trusted head hash, 64 hex digits.")
+    @Option(names = "--head", required = true,
+            description = "The trusted head hash, 64 hex digits, or @FILE holding it or a payment's JSON answer.")
     String head;
 
     @Override
     public Integer call() {
-        byte[] encoded = Base64Url.decode(text(receipt).trim())
+        byte[] encoded = Base64Url.decode(value(receipt, "encoded"))
                 .orElseThrow(() -> new CliException("the receipt is not base64url", 2));
         byte[] trusted;
         try {
-            trusted = HexFormat.of().parseHex(head.trim());
+            trusted = HexFormat.of().parseHex(value(head, "hash"));
         } catch (IllegalArgumentException e) {
             throw new CliException("the head hash is 64 hex digits: " + e.getMessage(), 2);
         }
@@ -41,14 +42,33 @@ final class VerifyReceiptCommand implements Callable<Integer> {
         return verdict == ReceiptVerdict.VALID ? 0 : 1;
     }
 
-    private static String text(String given) {
+    /**
+     * The value as given, or read from @FILE; when the file is a payment's JSON answer, its receipt's
+     * {@code encoded} value or its head's {@code hash}.
+     */
+    private static String value(String given, String field) {
         if (!given.startsWith("@")) {
-            return given;
+            return given.trim();
         }
+        String text;
         try {
-            return Files.readString(Path.of(given.substring(1)));
+            text = Files.readString(Path.of(given.substring(1))).trim();
         } catch (IOException e) {
             throw new CliException("cannot read " + given.substring(1) + ": " + e.getMessage(), 2);
+        }
+        if (!text.startsWith("{")) {
+            return text;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode receipt = NodeClient.JSON.readTree(text).path("receipt");
+            com.fasterxml.jackson.databind.JsonNode found = field.equals("hash")
+                    ? receipt.path("head").path("hash") : receipt.path(field);
+            if (found.isMissingNode()) {
+                throw new CliException(given.substring(1) + " holds no receipt " + field, 2);
+            }
+            return found.asText();
+        } catch (IOException e) {
+            throw new CliException(given.substring(1) + " is not JSON: " + e.getMessage(), 2);
         }
     }
 }

@@ -88,6 +88,9 @@ class CliTest {
                 receipt.path("head").path("hash").asText());
         assertThat(valid.exit()).isZero();
         assertThat(valid.out()).contains("VALID");
+        Path answer = data.resolve("pay.json");
+        java.nio.file.Files.writeString(answer, paid.out());
+        assertThat(dtenge("verify-receipt", "--receipt", "@" + answer, "--head", "@" + answer).exit()).isZero();
     }
 
     @Test

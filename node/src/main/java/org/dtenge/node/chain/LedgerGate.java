@@ -20,7 +20,7 @@ import org.dtenge.sequencer.Submission;
  * committed submission is handed to {@code committed} (the feed of projections and receipts).
  *
  * <p>The feed is attached to each submission <em>before</em> it is offered, so it always runs on the
- * journal thread, inside the acknowledgement, in journal order. It must be quick: it only enqueues.
+ * sequencer's sync thread, inside the acknowledgement, in journal order. It must be quick: it only enqueues.
  * Callers wait for their own answer on their own thread (request threads are virtual threads).
  */
 public final class LedgerGate {

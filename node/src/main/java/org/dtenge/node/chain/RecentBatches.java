@@ -13,7 +13,7 @@ import org.dtenge.ledger.Event;
 import org.dtenge.sequencer.Submission;
 
 /**
- * The last few batches, reassembled in memory from the submissions the journal thread acknowledges
+ * The last few batches, reassembled in memory from the submissions the sequencer's sync thread acknowledges
  * (every event of every batch comes from a submission of this node, so the pieces always add up to
  * the whole batch). Receipts for fresh payments are cut from here without touching the journal: the
  * tree of a batch is hashed once, on the first receipt asked of it, and every other payment in that
@@ -36,7 +36,7 @@ public final class RecentBatches {
         this.droppedUpTo = durableSequence;
     }
 
-    /** Called on the journal thread for each acknowledged submission, in journal order. */
+    /** Called on the sequencer's sync thread for each acknowledged submission, in journal order. */
     public void add(Submission submission) {
         Entry entry;
         synchronized (this) {
@@ -71,7 +71,7 @@ public final class RecentBatches {
 
     /**
      * The batch {@code sequence} once whole, if it is (or will be) kept here. A reader may ask before
-     * the journal thread has handed over its own submission: the entry then waits for it.
+     * the sync thread has handed over its own submission: the entry then waits for it.
      */
     public synchronized Optional<CompletableFuture<Entry>> find(long sequence) {
         if (sequence <= droppedUpTo) {

@@ -22,7 +22,7 @@ import org.dtenge.sequencer.Submission;
 
 /**
  * Keeps the projections up with the journal on its own thread, so that the sequencer never waits for
- * SQLite. It is fed the submissions the journal thread acknowledges ({@link #offer}, which only
+ * SQLite. It is fed the submissions the sequencer's sync thread acknowledges ({@link #offer}, which only
  * enqueues). The queue is bounded by events: when SQLite falls too far behind, offers are dropped and
  * the worker reads what it missed from the journal instead. The same path catches up at start.
  *
@@ -73,7 +73,7 @@ public final class ProjectionWorker implements AutoCloseable {
         thread.start();
     }
 
-    /** Hands over an acknowledged submission; on the journal thread, so it never waits. */
+    /** Hands over an acknowledged submission; on the sequencer's sync thread, so it never waits. */
     public void offer(Submission submission) {
         if (queuedEvents.get() + submission.count() > queuedEventsMax) {
             dropped = true; // the journal has it: the worker will read it from there
