@@ -34,7 +34,9 @@ public final class EmvQr {
         }
         String expected = Crc16.hex(payload.substring(0, crcAt + 4).getBytes(StandardCharsets.UTF_8));
         String given = payload.substring(crcAt + 4);
-        if (!expected.equalsIgnoreCase(given)) {
+        // Exact match: EMVCo writes the CRC as four upper-case hex digits, and accepting another case
+        // would let a changed character through unnoticed.
+        if (!expected.equals(given)) {
             return new Parsed.Invalid("CRC mismatch: the payload says " + given + " but its bytes give " + expected
                     + " (a damaged or altered code)");
         }
