@@ -25,7 +25,7 @@ class MerkleTest {
 
     static Path sharedDirectory() {
         String configured = System.getProperty("shared.dir");
-        return configured != null ? Path.of(configured) : Path.of("../../shared");
+        return configured != null ? Path.of(configured) : Path.of("../../testdata");
     }
 
     private static ReferenceTree referenceTree() throws IOException {

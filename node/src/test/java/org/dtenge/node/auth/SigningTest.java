@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SigningTest {
     @Test
     void rfc8032Vectors() throws Exception {
-        Path file = Path.of(System.getProperty("shared.dir", "../../shared"), "vectors", "crypto", "rfc8032_section7.1_ed25519.json");
+        Path file = Path.of(System.getProperty("shared.dir", "../../testdata"), "vectors", "crypto", "rfc8032_section7.1_ed25519.json");
         HexFormat hex = HexFormat.of();
         for (JsonNode vector : new ObjectMapper().readTree(file.toFile()).get("vectors")) {
             SigningKey key = SigningKey.fromSeed(hex.parseHex(vector.get("secret_key").asText()));

@@ -11,10 +11,10 @@ import java.util.SplittableRandom;
 import org.dtenge.node.money.AccountId;
 import org.junit.jupiter.api.Test;
 
-/** EMV merchant-presented QR codes, checked against the published payloads in ../shared/vectors/emv-qr. */
+/** EMV merchant-presented QR codes, checked against the published payloads in testdata/vectors/emv-qr. */
 class EmvQrTest {
     private static JsonNode vectors() throws Exception {
-        Path file = Path.of(System.getProperty("shared.dir", "../../shared"), "vectors", "emv-qr", "emv_mpm_payloads.json");
+        Path file = Path.of(System.getProperty("shared.dir", "../../testdata"), "vectors", "emv-qr", "emv_mpm_payloads.json");
         return new ObjectMapper().readTree(file.toFile());
     }
 
