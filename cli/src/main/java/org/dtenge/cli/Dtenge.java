@@ -23,6 +23,7 @@ public final class Dtenge implements Runnable {
     /** Runs a command line and returns its exit code (0 success, 1 refused or failed, 2 usage). */
     public static int run(String... args) {
         return new CommandLine(new Dtenge())
+                .setExpandAtFiles(false) // @FILE is ours: verify-receipt reads a receipt or an answer from it
                 .setExecutionExceptionHandler((e, line, parsed) -> {
                     line.getErr().println("dtenge: " + e.getMessage());
                     return e instanceof CliException cli ? cli.exitCode() : 1;
