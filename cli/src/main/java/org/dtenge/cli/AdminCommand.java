@@ -91,45 +91,44 @@ final class AdminCommand {
         }
     }
 
-    @Command(name = "supply", mixinStandardHelpOptions = true, description = "DT in circulation.")
-    static final class Supply implements Runnable {
+    /** A signed GET of one resource, printed as it comes. */
+    abstract static class Look implements Runnable {
         @Mixin
         Connection connection;
 
         @Option(names = "--as", defaultValue = "nbk", description = "Any participant (default ${DEFAULT-VALUE}).")
         String as;
 
+        abstract String path();
+
         @Override
         public void run() {
-            System.out.println(NodeClient.pretty(connection.as(as).get("/v1/supply")));
+            System.out.println(NodeClient.pretty(connection.as(as).get(path())));
+        }
+    }
+
+    @Command(name = "supply", mixinStandardHelpOptions = true, description = "DT in circulation.")
+    static final class Supply extends Look {
+        @Override
+        String path() {
+            return "/v1/supply";
         }
     }
 
     @Command(name = "participants", mixinStandardHelpOptions = true, description = "Every participant and its role.")
-    static final class Participants implements Runnable {
-        @Mixin
-        Connection connection;
-
-        @Option(names = "--as", defaultValue = "nbk", description = "Any participant (default ${DEFAULT-VALUE}).")
-        String as;
-
+    static final class Participants extends Look {
         @Override
-        public void run() {
-            System.out.println(NodeClient.pretty(connection.as(as).get("/v1/participants")));
+        String path() {
+            return "/v1/participants";
         }
     }
 
-    @Command(name = "head", mixinStandardHelpOptions = true, description = "The last durable journal batch and its hash: what receipts are checked against.")
-    static final class Head implements Runnable {
-        @Mixin
-        Connection connection;
-
-        @Option(names = "--as", defaultValue = "nbk", description = "Any participant (default ${DEFAULT-VALUE}).")
-        String as;
-
+    @Command(name = "head", mixinStandardHelpOptions = true,
+            description = "The last durable journal batch and its hash: what receipts are checked against.")
+    static final class Head extends Look {
         @Override
-        public void run() {
-            System.out.println(NodeClient.pretty(connection.as(as).get("/v1/journal/head")));
+        String path() {
+            return "/v1/journal/head";
         }
     }
 }
