@@ -159,6 +159,7 @@ public final class Sequencer implements AutoCloseable {
     }
 
     private void sequence() {
+        BatchSlot slot = null;
         try {
             while (running || carried != null || !queue.isEmpty()) {
                 runReads();
@@ -167,19 +168,16 @@ public final class Sequencer implements AutoCloseable {
                 if (first == null) {
                     continue;
                 }
-                BatchSlot slot = free.take();
-                if (failure != null) {
-                    slot.add(first);
-                    slot.fail(stopped());
-                    break;
-                }
+                slot = free.take();
                 slot.clear();
                 slot.add(first);
+                if (failure != null) {
+                    break; // failed below, with the queue
+                }
                 fill(slot);
                 eventsSinceSnapshot += slot.eventCount();
                 boolean snapshot = snapshots != SnapshotSink.NONE && config.snapshotEveryEvents() > 0
-                && eventsSinceSnapshot >= config.snapshotEveryEvents()
-                        && snapshotQueue.isEmpty();
+                        && eventsSinceSnapshot >= config.snapshotEveryEvents() && snapshotQueue.isEmpty();
                 if (snapshot) {
                     eventsSinceSnapshot = 0;
                 }
@@ -188,12 +186,16 @@ public final class Sequencer implements AutoCloseable {
                     inFlight = slot;
                 }
                 sealed.put(slot);
+                slot = null;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             stop(e); // a broken invariant in the ledger: nothing more may be acknowledged
         } finally {
+            if (slot != null) {
+                slot.fail(new SequencerStoppedException("the sequencer has stopped", failure));
+            }
             drainQueue();
         }
     }

@@ -180,6 +180,39 @@ class SequencerTest {
     }
 
     @Test
+    void aBrokenInvariantInTheLedgerFailsTheBatchInsteadOfLeavingItsCallersWaiting() throws Exception {
+        org.dtenge.ledger.PolicyTemplates broken = (template, params) -> new org.dtenge.ledger.PolicyTemplates.Created(
+                new org.dtenge.ledger.Policy() {
+                    @Override
+                    public int onDebit(org.dtenge.ledger.PolicyContext transfer, org.dtenge.ledger.Legs legs) {
+                        return ALLOW;
+                    }
+
+                    @Override
+                    public int onCredit(org.dtenge.ledger.PolicyContext transfer, org.dtenge.ledger.Legs legs) {
+                        throw new IllegalStateException("invariant broken: a policy template with a bug");
+                    }
+                });
+        Recovered recovered = Recovery.open(new FileStorage(dir), broken, CONFIG, JournalOptions.defaults());
+        Sequencer sequencer = new Sequencer(recovered.ledger(), recovered.journal(), SnapshotSink.NONE,
+                Sequencer::wallClockNanos, SequencerConfig.defaults());
+        EventBatch setup = genesis();
+        setup.createPolicy(7, 99);
+        setup.createAccount(0, 500, 1, AccountKind.MERCHANT, 1, new byte[32], 1, Long.MAX_VALUE, Long.MAX_VALUE,
+                Long.MAX_VALUE, 7, 0);
+        Submission ok = new Submission(setup);
+        sequencer.submit(ok);
+        assertThat(ok.committed().get(10, TimeUnit.SECONDS).results().result(setup.count() - 1)).isEqualTo(Result.OK);
+        Submission doomed = new Submission(issue(1, 500, 5));
+        sequencer.submit(doomed);
+        assertThatThrownBy(() -> doomed.committed().get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(SequencerStoppedException.class);
+        assertThat(sequencer.failure()).get().asString().contains("a policy template with a bug");
+        sequencer.close();
+        recovered.journal().close();
+    }
+
+    @Test
     void aSubmissionLargerThanABatchIsRefused() throws Exception {
         Recovered recovered = Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
         Sequencer sequencer = new Sequencer(recovered.ledger(), recovered.journal(), SnapshotSink.NONE,
