@@ -6,6 +6,12 @@
 #                          (10M accounts in -Xmx4g). About 10 minutes on 2 cores.
 #   bench/run.sh --quick   a smoke run of the same (JMH -wi 1 -i 1, 100k accounts, 1M transfers, 1M
 #                          accounts), to check that everything works end to end. About 2 minutes.
+#   bench/run.sh --http    the node's HTTP API instead (the http command: a real node in-process, signed
+#                          payments closed and open loop, batches): once with java.net.http.HttpClient and
+#                          the defaults, once with the minimal socket client over a sweep of open-loop
+#                          rates; JFR recordings go to $TMPDIR/dtenge-http-jfr-*. About 10 minutes. The
+#                          node's own log lines (Helidon's INFO lines, stack frames of failed requests)
+#                          are left out of the outputs; the failures themselves are kept.
 #
 # Numbers from a machine that other work shares are noisy: run on a quiet one for figures to publish.
 set -euo pipefail
@@ -14,15 +20,18 @@ export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 JAVA="$JAVA_HOME/bin/java"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 quick=false
+http=false
 if [[ "${1:-}" == "--quick" ]]; then
   quick=true
+elif [[ "${1:-}" == "--http" ]]; then
+  http=true
 fi
 
 cd "$root"
 ./mvnw -q -pl bench -am package -DskipTests
 jar="$root/bench/target/dtenge-bench.jar"
 
-out="$root/bench/results/$(date +%Y-%m-%d-%H%M%S)$($quick && echo -quick || true)"
+out="$root/bench/results/$(date +%Y-%m-%d-%H%M%S)$($quick && echo -quick || true)$($http && echo -http || true)"
 mkdir -p "$out"
 echo "writing to $out"
 
@@ -40,6 +49,17 @@ echo "writing to $out"
   echo
   "$JAVA" -version 2>&1
 } > "$out/machine.txt"
+
+if $http; then
+  jfr="${TMPDIR:-/tmp}/dtenge-http-jfr"
+  "$JAVA" -Xms6g -Xmx6g --sun-misc-unsafe-memory-access=allow -jar "$jar" http --warmup 60 --duration 15 \
+    --jfr "$jfr-jdk" 2>&1 | grep -v '^INFO: \|^[A-Z][a-z][a-z] [0-9]*, 20\|^\s*at ' | tee "$out/http-jdk.txt"
+  "$JAVA" -Xms6g -Xmx6g --sun-misc-unsafe-memory-access=allow -jar "$jar" http --client socket --warmup 60 \
+    --duration 10 --rate 500,1000,1500,2000,3000,10000 --jfr "$jfr-socket" 2>&1 \
+    | grep -v '^INFO: \|^[A-Z][a-z][a-z] [0-9]*, 20\|^\s*at ' | tee "$out/http-socket.txt"
+  echo "results in $out"
+  exit 0
+fi
 
 if $quick; then
   jmh_args=(-f 1 -wi 1 -i 1)

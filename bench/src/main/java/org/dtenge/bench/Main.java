@@ -8,7 +8,9 @@ import java.util.Arrays;
  *   <li>{@code jmh [JMH arguments]}: the JMH benchmarks ({@link ApplyBenchmark}, {@link DurableBenchmark});
  *       for example {@code jmh -prof gc -f 1 -wi 3 -i 5};</li>
  *   <li>{@code throughput [options]}: the end-to-end run, see {@link ThroughputOptions};</li>
- *   <li>{@code memory [--accounts N] [--unsized]}: heap per account, see {@link MemoryFootprint}.</li>
+ *   <li>{@code memory [--accounts N] [--unsized]}: heap per account, see {@link MemoryFootprint};</li>
+ *   <li>{@code http [options]}: a real node in this process under HTTP load (signed payments, batches),
+ *       see {@link HttpBench} and {@link HttpOptions}.</li>
  * </ul>
  */
 public final class Main {
@@ -24,6 +26,7 @@ public final class Main {
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
             case "throughput" -> Throughput.run(ThroughputOptions.parse(rest));
             case "memory" -> MemoryFootprint.run(rest);
+            case "http" -> HttpBench.run(HttpOptions.parse(rest));
             default -> {
                 usage();
                 System.exit(2);
@@ -35,6 +38,7 @@ public final class Main {
         System.err.println("""
                 usage: java -jar dtenge-bench.jar jmh [JMH arguments]
                        java -jar dtenge-bench.jar throughput [options]   (--help lists them)
-                       java -jar dtenge-bench.jar memory [--accounts N] [--unsized]""");
+                       java -jar dtenge-bench.jar memory [--accounts N] [--unsized]
+                       java -jar dtenge-bench.jar http [options]         (--help lists them)""");
     }
 }

@@ -1,0 +1,343 @@
+package org.dtenge.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+import jdk.jfr.Recording;
+import org.HdrHistogram.Histogram;
+import org.dtenge.node.Node;
+import org.dtenge.node.NodeMain;
+
+/**
+ * The {@code http} command: starts a real node in this process (temp data directory, free port),
+ * opens and funds wallets through the API, and measures what the node's issue asks of the HTTP API:
+ * signed payments one per request from many clients (closed loop), the latency of payments offered at
+ * a fixed rate (open loop, latency from the intended send), and transfers per second through the batch
+ * endpoint. Every number counts only answers given after the fsync (200 from the node). For each phase
+ * it also says where the CPU went: by thread role, and with {@code --jfr} by what the stacks were doing.
+ *
+ * <p>Client and node share the machine's cores: the load generator's CPU is shown on its own line so
+ * that what the node would do alone can be judged.
+ */
+final class HttpBench {
+    private static final String CASH_IN = "100000.00";
+    private static final int SETUP_THREADS = 32;
+    /** Every how many payments one is timed around the sealing of its batch. */
+    private static final int SPLIT_EVERY = 8;
+    private static final int BATCH_WARMUP_REQUESTS = 30;
+    /** The node accepts a request signed at most 60 s ago: pre-signed requests are sent within 50 s or not at all. */
+    private static final long SIGNATURES_USABLE_NANOS = 50_000_000_000L;
+
+    private HttpBench() {}
+
+    static void run(HttpOptions options) throws Exception {
+        Machine.print(System.out);
+        System.out.printf("options         %s%n", options);
+        Path dir = options.dir().isPresent() ? Files.createDirectories(options.dir().get()) : Directories.scratch("");
+        long transfersExpected = (long) (options.warmupSeconds() + options.durationSeconds()) * options.presignRate()
+                + (long) options.durationSeconds() * options.rates().stream().mapToLong(Integer::longValue).sum()
+                + (long) (options.batchRequests() + BATCH_WARMUP_REQUESTS) * options.batchItems()
+                + 2L * options.wallets();
+        Node node = NodeMain.start(new String[] {"--data-dir", dir.toString(), "--port", "0",
+            "--ledger.accounts-expected", Integer.toString(options.wallets() + 1_000),
+            "--ledger.transfers-expected", Long.toString(Math.min(Integer.MAX_VALUE, transfersExpected + transfersExpected / 4))});
+        try (Transport transport = Transport.of(options.client(), "127.0.0.1", node.port())) {
+            System.out.printf("client          %s%n", transport.describe());
+            long setupStart = System.nanoTime();
+            BenchNetwork network = BenchNetwork.open(transport, dir, options.wallets(), CASH_IN, SETUP_THREADS);
+            System.out.printf("setup           %,d wallets opened at %s (POST /v1/wallets, tier full) and cashed in with %s each"
+                    + " (POST /v1/cash-in) in %.1f s; reserve %s%n", options.wallets(), network.bank(), CASH_IN,
+                    seconds(System.nanoTime() - setupStart), network.reserve().address());
+            new HttpBench.Phases(options, node, transport, network).runAll();
+        } finally {
+            node.close();
+            if (options.dir().isEmpty()) {
+                Directories.delete(dir);
+            }
+        }
+    }
+
+    /** The phases against one node and one set of wallets. */
+    private record Phases(HttpOptions options, Node node, Transport transport, BenchNetwork network) {
+        void runAll() throws Exception {
+            if (options.warmupSeconds() > 0) {
+                // Signed as they go, on the client threads: not measured, and never stale however long it runs.
+                long expiresAt = LoadRequests.expiry();
+                ClosedLoop.Result warm = ClosedLoop.run(transport,
+                        i -> Optional.of(LoadRequests.payment(network, transport, 1, i, expiresAt)), options.clients(),
+                        options.warmupSeconds() * 1_000_000_000L, a -> 1, 0);
+                System.out.printf("%nwarm-up         %,d payments in %.1f s (%,.0f/s; signed as they go; not measured: compiles the hot paths); by status %s%n",
+                        warm.tally().durable(), seconds(warm.elapsedNanos()), rate(warm.tally().durable(), warm.elapsedNanos()),
+                        warm.tally().statuses());
+                warm.tally().firstProblem().ifPresent(p -> System.out.printf("   first problem %s%n", p));
+            }
+            for (String phase : HttpOptions.PHASES) {
+                if (options.phases().contains(phase)) {
+                    switch (phase) {
+                        case "closed" -> closed();
+                        case "open" -> {
+                            for (int rate : options.rates()) {
+                                open(rate);
+                            }
+                        }
+                        default -> batch();
+                    }
+                }
+            }
+        }
+
+        private List<Transport.Prepared> presign(int count, long seed) {
+            long start = System.nanoTime();
+            List<Transport.Prepared> pool = LoadRequests.payments(network, transport, count, seed);
+            System.out.printf("%npre-signed      %,d payments (wallet signature + request signature each) in %.1f s, before the clock%n",
+                    count, seconds(System.nanoTime() - start));
+            return pool;
+        }
+
+        private void closed() throws Exception {
+            List<Transport.Prepared> pool = presign(options.presignRate() * options.durationSeconds(), 2);
+            Observation observation = Observation.start(node, options, "closed");
+            ClosedLoop.Result result = ClosedLoop.run(transport, pool, options.clients(), options.durationSeconds() * 1_000_000_000L,
+                    a -> 1, SPLIT_EVERY);
+            Observed observed = observation.stop(result.tally().clientCpuNanos());
+            System.out.printf("%n== CLOSED LOOP: POST /v1/payments, %d clients, each waits for its answer, %d s%n", options.clients(),
+                    options.durationSeconds());
+            if (result.exhausted()) {
+                System.out.printf("   (stopped early: all %,d pre-signed payments were sent; raise --presign-rate)%n", pool.size());
+            }
+            answers(result.tally(), result.elapsedNanos(), "payments");
+            latency("latency (send to answer)", result.tally().latency);
+            split(result.tally());
+            observed.print(result.tally().durable(), "payment", result.elapsedNanos());
+        }
+
+        private void open(int rate) throws Exception {
+            OpenLoopSchedule schedule = new OpenLoopSchedule(rate);
+            long signedAt = System.nanoTime();
+            List<Transport.Prepared> requests = presign(Math.toIntExact(schedule.count(options.durationSeconds())), 100L + rate);
+            Observation observation = Observation.start(node, options, "open-" + rate);
+            OpenLoop.Result result = OpenLoop.run(transport, requests, schedule, options.openWorkers(), a -> 1, SPLIT_EVERY,
+                    signedAt + SIGNATURES_USABLE_NANOS);
+            Observed observed = observation.stop(result.tally().clientCpuNanos());
+            System.out.printf("%n== OPEN LOOP: POST /v1/payments offered at %,d/s for %d s (fixed schedule, %d sending threads)%n",
+                    rate, options.durationSeconds(), options.openWorkers());
+            answers(result.tally(), result.elapsedNanos(), "payments");
+            long answered = result.tally().durable();
+            boolean kept = result.tally().abandoned() == 0 && answered >= 0.99 * requests.size()
+                    && result.elapsedNanos() < (options.durationSeconds() + 1) * 1_000_000_000L;
+            System.out.printf("   %s%n", kept ? String.format("KEPT UP      the node answered at the offered rate: %,d of %,d with 200,"
+                    + " the last within %.1f s", answered, requests.size(), seconds(result.elapsedNanos()))
+                    : String.format("OVERLOADED   offered %,d/s, the node answered %,.0f/s: %,d of %,d answered 200, %,d abandoned"
+                            + " (not sent: their signatures would have gone stale), the last answer %.1f s after the start",
+                            rate, rate(answered, result.elapsedNanos()), answered, requests.size(), result.tally().abandoned(),
+                            seconds(result.elapsedNanos())));
+            latency("latency (from the INTENDED send: no coordinated omission)", result.tally().latency);
+            latency("service time (from the actual send)", result.tally().service);
+            latency("dispatcher lag (actual hand-over vs intended)", result.dispatchLag());
+            split(result.tally());
+            observed.print(result.tally().durable(), "payment", result.elapsedNanos());
+        }
+
+        private void batch() throws Exception {
+            long start = System.nanoTime();
+            List<Transport.Prepared> requests = LoadRequests.batches(network, transport, options.batchRequests(),
+                    options.batchItems(), 4);
+            System.out.printf("%npre-signed      %,d batch requests of %,d transfers from %s's reserve in %.1f s, before the clock%n",
+                    requests.size(), options.batchItems(), network.bank(), seconds(System.nanoTime() - start));
+            ToLongFunction<Transport.Answer> committed = a -> AnswerFields.number(a.body(), "committed").orElse(0);
+            if (options.warmupSeconds() > 0) {
+                List<Transport.Prepared> warm = LoadRequests.batches(network, transport, BATCH_WARMUP_REQUESTS,
+                        options.batchItems(), 5);
+                ClosedLoop.Result warmed = ClosedLoop.run(transport, warm, options.batchClients(), Long.MAX_VALUE / 4, committed, 0);
+                System.out.printf("warm-up         %,d batch requests, %,d transfers committed in %.1f s (not measured); by status %s%n",
+                        warm.size(), warmed.tally().durable(), seconds(warmed.elapsedNanos()), warmed.tally().statuses());
+            }
+            Observation observation = Observation.start(node, options, "batch");
+            ClosedLoop.Result result = ClosedLoop.run(transport, requests, options.batchClients(), Long.MAX_VALUE / 4,
+                    committed, 0);
+            Observed observed = observation.stop(result.tally().clientCpuNanos());
+            System.out.printf("%n== BATCH: POST /v1/payments/batch, %d clients, %,d requests of %,d transfers (reserve to wallets,"
+                    + " no wallet signatures)%n", options.batchClients(), options.batchRequests(), options.batchItems());
+            answers(result.tally(), result.elapsedNanos(), "requests");
+            System.out.printf("   THROUGHPUT   %,.0f transfers/s committed and durable (%,d transfers in %.2f s)%n",
+                    rate(result.tally().durable(), result.elapsedNanos()), result.tally().durable(), seconds(result.elapsedNanos()));
+            latency("latency per batch request (send to answer)", result.tally().latency);
+            observed.print(result.tally().durable(), "transfer", result.elapsedNanos());
+        }
+    }
+
+    private static void answers(LoadTally tally, long elapsedNanos, String what) {
+        System.out.printf("   answers      %,d in %.2f s: by status %s; transport failures %,d%n", tally.answers(),
+                seconds(elapsedNanos), tally.statuses(), tally.failures());
+        tally.firstProblem().ifPresent(p -> System.out.printf("   first problem %s%n", p));
+        if (what.equals("payments")) {
+            System.out.printf("   THROUGHPUT   %,.0f payments/s answered 200 (durable: after the fsync)%n",
+                    rate(tally.durable(), elapsedNanos));
+        }
+    }
+
+    static void latency(String what, Histogram h) {
+        if (h.getTotalCount() == 0) {
+            return;
+        }
+        System.out.printf("   %s, %,d samples:%n      p50 %s  p90 %s  p99 %s  p99.9 %s  max %s%n", what, h.getTotalCount(),
+                millis(h.getValueAtPercentile(50)), millis(h.getValueAtPercentile(90)), millis(h.getValueAtPercentile(99)),
+                millis(h.getValueAtPercentile(99.9)), millis(h.getMaxValue()));
+    }
+
+    private static void split(LoadTally tally) {
+        if (tally.beforeSeal.getTotalCount() == 0) {
+            return;
+        }
+        System.out.printf("   split at the sealing of the payment's batch (1 in %d payments; committedAt of the answer):%n",
+                SPLIT_EVERY);
+        System.out.printf("      send -> batch sealed   (HTTP in, auth, JSON, payment signature, queue):   mean %s  p50 %s  p99 %s%n",
+                millis((long) tally.beforeSeal.getMean()), millis(tally.beforeSeal.getValueAtPercentile(50)),
+                millis(tally.beforeSeal.getValueAtPercentile(99)));
+        System.out.printf("      sealed -> answer       (apply, write, fsync, ack, receipt, JSON, HTTP out): mean %s  p50 %s  p99 %s%n",
+                millis((long) tally.afterSeal.getMean()), millis(tally.afterSeal.getValueAtPercentile(50)),
+                millis(tally.afterSeal.getValueAtPercentile(99)));
+    }
+
+    /** What is watched during a phase: CPU by thread, the node's metrics and, with --jfr, a recording. */
+    private record Observation(Node node, ThreadCpu.Snapshot cpu, String metrics, Optional<Recording> recording,
+                               Optional<Path> file) {
+        static Observation start(Node node, HttpOptions options, String phase) throws Exception {
+            // The pre-signed requests were just made: collect now, so that they sit in the old generation
+            // instead of being copied by the first young collections of the phase (a pause the node would
+            // not have) and so that the last phase's garbage is gone.
+            System.gc();
+            Optional<Recording> recording = Optional.empty();
+            Optional<Path> file = Optional.empty();
+            if (options.jfrDir().isPresent()) {
+                Files.createDirectories(options.jfrDir().get());
+                file = Optional.of(options.jfrDir().get().resolve(phase + ".jfr"));
+                recording = Optional.of(ProfileBreakdown.start());
+            }
+            return new Observation(node, ThreadCpu.take(), scrape(node), recording, file);
+        }
+
+        /** @param endedClientNanos CPU of the load generator's threads that have ended (as they reported it) */
+        Observed stop(long endedClientNanos) throws IOException {
+            ThreadCpu.Snapshot after = ThreadCpu.take();
+            String metricsAfter = scrape(node);
+            if (recording.isPresent()) {
+                recording.get().stop();
+                recording.get().dump(file.orElseThrow());
+                recording.get().close();
+            }
+            return new Observed(ThreadCpu.byRole(cpu, after, endedClientNanos), ThreadCpu.othersNanos(cpu, after), metrics, metricsAfter, file);
+        }
+    }
+
+    /** What the observation saw. */
+    private record Observed(Map<String, Long> cpuByRole, long othersNanos, String metricsBefore, String metricsAfter,
+                            Optional<Path> jfr) {
+        void print(long items, String item, long elapsedNanos) throws IOException {
+            if (items == 0) {
+                return;
+            }
+            node(items, item, elapsedNanos);
+            long total = cpuByRole.values().stream().mapToLong(Long::longValue).sum();
+            long client = cpuByRole.getOrDefault(ThreadCpu.CLIENT, 0L);
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf("   CPU          %.1f of %d cores busy (%.0f%%); per %s: %s us in all, %s us node + JVM, %s us load generator%n",
+                    total / (double) elapsedNanos, cores, 100.0 * total / elapsedNanos / cores, item, micros(total, items),
+                    micros(total - client, items), micros(client, items));
+            System.out.printf("   others       other processes on this machine used %.2f cores meanwhile%s%n",
+                    othersNanos / (double) elapsedNanos, othersNanos > elapsedNanos / 20 ? " (the figures above are disturbed)" : "");
+            for (Map.Entry<String, Long> role : cpuByRole.entrySet()) {
+                if (role.getValue() * 1000 >= total) {
+                    System.out.printf("      %-62s %6.1f%%  %8s us/%s%n", role.getKey(), 100.0 * role.getValue() / total,
+                            micros(role.getValue(), items), item);
+                }
+            }
+            if (jfr.isPresent()) {
+                long jvm = cpuByRole.getOrDefault(ThreadCpu.VM, 0L) + cpuByRole.getOrDefault(ThreadCpu.JIT, 0L)
+                        + cpuByRole.getOrDefault(ThreadCpu.GC, 0L) + cpuByRole.getOrDefault(ThreadCpu.VM_THREAD, 0L);
+                profile(items, item, total - jvm);
+            }
+        }
+
+        /** Batches and server-side request time from the node's own metrics. */
+        private void node(long items, String item, long elapsedNanos) {
+            double batches = delta("dtenge_journal_batch_events_count", List.of());
+            double events = delta("dtenge_journal_batch_events_sum", List.of());
+            double requests = delta("dtenge_http_requests_seconds_count", List.of("method=\"POST\""));
+            double requestSeconds = delta("dtenge_http_requests_seconds_sum", List.of("method=\"POST\""));
+            double busy = delta("dtenge_sequencer_busy_total", List.of());
+            if (batches > 0) {
+                System.out.printf("   node         %,.0f journal batches (%,.0f/s), %,.0f events per batch on average; %,.0f POSTs,"
+                                + " %.2f ms each on average inside the node's routing; %,.0f refused busy%n", batches,
+                        batches * 1e9 / elapsedNanos, events / batches, requests,
+                        requests == 0 ? 0.0 : 1000 * requestSeconds / requests, busy);
+            }
+        }
+
+        private double delta(String metric, List<String> labels) {
+            return PrometheusText.sum(metricsAfter, metric, labels) - PrometheusText.sum(metricsBefore, metric, labels);
+        }
+
+        private void profile(long items, String item, long javaThreadNanos) throws IOException {
+            ProfileBreakdown.Summary summary = ProfileBreakdown.read(jfr.orElseThrow());
+            System.out.printf("   JFR          %s, %,d samples of Java threads' CPU (%s); us/%s scaled to the Java threads' %,.0f ms:%n",
+                    jfr.get(), summary.samples(), summary.sampleEvent(), item, javaThreadNanos / 1e6);
+            for (Map.Entry<String, Long> category : summary.categories().entrySet()) {
+                double share = (double) category.getValue() / summary.samples();
+                if (share >= 0.002) {
+                    System.out.printf("      %-78s %5.1f%%  %8s us/%s%n", category.getKey(), 100 * share,
+                            micros((long) (share * javaThreadNanos), items), item);
+                }
+            }
+            System.out.println("      innermost frames:");
+            int shown = 0;
+            for (Map.Entry<String, Long> frame : summary.topFrames().entrySet()) {
+                if (shown++ == 15) {
+                    break;
+                }
+                System.out.printf("        %5.1f%%  %s%n", 100.0 * frame.getValue() / summary.samples(), frame.getKey());
+            }
+            Histogram fsync = summary.fsyncNanos();
+            if (fsync.getTotalCount() > 0) {
+                System.out.printf("      fsync        %,d (FileChannel.force): p50 %s  p99 %s  max %s%n", fsync.getTotalCount(),
+                        millis(fsync.getValueAtPercentile(50)), millis(fsync.getValueAtPercentile(99)), millis(fsync.getMaxValue()));
+            }
+            Histogram pauses = summary.gcPauseNanos();
+            if (pauses.getTotalCount() > 0) {
+                System.out.printf("      GC pauses    %,d collections stopped every thread for %s in all: p50 %s  p99 %s  max %s%n",
+                        pauses.getTotalCount(), millis((long) (pauses.getMean() * pauses.getTotalCount())),
+                        millis(pauses.getValueAtPercentile(50)), millis(pauses.getValueAtPercentile(99)), millis(pauses.getMaxValue()));
+            }
+        }
+    }
+
+    private static String scrape(Node node) {
+        try (SocketTransport plain = new SocketTransport("127.0.0.1", node.port())) {
+            Transport.Answer answer = plain.send(plain.prepare(new SignedRequest("GET", "/metrics", new byte[0], Map.of())));
+            return new String(answer.body(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    static double rate(long count, long nanos) {
+        return count * 1e9 / nanos;
+    }
+
+    static String millis(long nanos) {
+        return String.format("%.2f ms", nanos / 1e6);
+    }
+
+    static String micros(long nanos, long items) {
+        return String.format("%,.1f", nanos / 1e3 / items);
+    }
+}
