@@ -1,6 +1,7 @@
 package org.dtenge.sequencer;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.dtenge.journal.BatchHeader;
 import org.dtenge.ledger.EventBatch;
 import org.dtenge.ledger.Results;
@@ -17,16 +18,29 @@ public final class Submission {
     private final EventBatch events;
     private final Results results;
     private final CompletableFuture<Submission> committed = new CompletableFuture<>();
+    private final Consumer<Submission> onDurable;
     private BatchHeader batch;
     private int firstIndex;
 
     /** Takes ownership of {@code events}: the caller must not change them afterwards. */
     public Submission(EventBatch events) {
+        this(events, done -> {});
+    }
+
+    /**
+     * As above, with {@code onDurable} run once the events are durable, before {@link #committed()}
+     * completes, on the sequencer's thread that acknowledges, in journal order. For feeds that must
+     * see every committed submission in order (projections, receipts); it must be quick and must not
+     * block. A callback on {@link #committed()} gives no such guarantee: a thread waiting on the
+     * future may run it, on its own thread and out of order.
+     */
+    public Submission(EventBatch events, Consumer<Submission> onDurable) {
         if (events.count() == 0) {
             throw new IllegalArgumentException("a submission needs at least one event");
         }
         this.events = events;
         this.results = new Results(events.count());
+        this.onDurable = onDurable;
     }
 
     public EventBatch events() {
@@ -71,6 +85,12 @@ public final class Submission {
         results.reset(count());
         for (int i = 0; i < count(); i++) {
             results.setPacked(i, batchResults.packed(firstIndex + i));
+        }
+        try {
+            onDurable.accept(this);
+        } catch (RuntimeException e) {
+            // The events are durable whatever a feed does; a broken feed must not stop acknowledgements.
+            System.err.println("dtenge: a commit feed failed for batch " + header.sequence() + ": " + e);
         }
         committed.complete(this);
     }

@@ -139,6 +139,53 @@ class SequencerTest {
     }
 
     @Test
+    void theDurableHookSeesEverySubmissionInJournalOrderBeforeItsFuture() throws Exception {
+        Recovered recovered = Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
+        Sequencer sequencer = new Sequencer(recovered.ledger(), recovered.journal(), SnapshotSink.NONE,
+                Sequencer::wallClockNanos, SequencerConfig.defaults());
+        List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Consumer<Submission> hook = done -> {
+            if (done.committed().isDone()) {
+                early.incrementAndGet(); // the future must not be complete yet
+            }
+            seen.add(done.eventTimestampNanos(0));
+            threads.add(Thread.currentThread().getName());
+        };
+        Submission genesis = new Submission(genesis(), hook);
+        sequencer.submit(genesis);
+        genesis.committed().get(10, TimeUnit.SECONDS);
+        List<Submission> all = new ArrayList<>();
+        List<Thread> producers = new ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            int producer = p;
+            producers.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 500; i++) {
+                    Submission s = new Submission(issue(1 + producer * 500L + i, 2, 1), hook);
+                    synchronized (all) {
+                        all.add(s);
+                    }
+                    try {
+                        sequencer.submit(s);
+                        s.committed().get(10, TimeUnit.SECONDS); // waiting threads may run future callbacks
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }));
+        }
+        for (Thread t : producers) {
+            t.join();
+        }
+        assertThat(seen).hasSize(2_001).isSorted();
+        assertThat(threads).containsOnly("dtenge-sync");
+        assertThat(early.get()).isZero();
+        sequencer.close();
+        recovered.journal().close();
+    }
+
+    @Test
     void ledgerTimeMovesForwardWhenTheClockGoesBack() throws Exception {
         Recovered recovered = Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
         AtomicLong clock = new AtomicLong(2_000_000_000_000_000_000L);

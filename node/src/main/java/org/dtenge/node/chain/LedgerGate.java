@@ -96,14 +96,12 @@ public final class LedgerGate {
         return get(answer, "the ledger did not answer the query in time");
     }
 
+    /**
+     * The feed runs inside the acknowledgement on the sequencer's sync thread, in journal order; not as
+     * a callback on the future, which a waiting request thread may run itself, out of order.
+     */
     private Submission attach(EventBatch events) {
-        Submission submission = new Submission(events);
-        submission.committed().whenComplete((done, failure) -> {
-            if (failure == null) {
-                committed.accept(done);
-            }
-        });
-        return submission;
+        return new Submission(events, committed);
     }
 
     private <T> T get(CompletableFuture<T> future, String timeoutDetail) {
