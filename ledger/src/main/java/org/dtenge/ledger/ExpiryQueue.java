@@ -25,10 +25,6 @@ final class ExpiryQueue {
         return size;
     }
 
-    void clear() {
-        size = 0;
-    }
-
     /** Adds a hold; first drops settled holds if the queue has doubled since it last did. */
     void push(long expiresAtNanos, int slot, byte[] holdStates) {
         if (size >= compactAt) {

@@ -1,7 +1,5 @@
 package org.dtenge.ledger;
 
-import java.util.Arrays;
-
 /**
  * Open-addressing hash index from a 128-bit id to a dense slot, with linear probing. A bucket is one
  * long: the upper 32 bits are a fingerprint of the id, the lower 32 bits {@code slot + 1} (0 is
@@ -29,10 +27,6 @@ final class IdIndex {
         int capacity = Integer.highestOneBit(Math.max(16, (int) (expected * 100L / LOAD_PERCENT_MAX)) - 1) << 1;
         buckets = new long[capacity];
         mask = capacity - 1;
-    }
-
-    static int hash(long hi, long lo) {
-        return (int) mix(hi, lo);
     }
 
     /** A 64-bit mix of two longs (murmur3's finaliser over a multiply-xor of the halves). */
@@ -114,16 +108,8 @@ final class IdIndex {
         }
     }
 
-    int size() {
-        return size;
-    }
-
     long bytes() {
         return (long) buckets.length * Long.BYTES;
     }
 
-    void clear() {
-        Arrays.fill(buckets, 0);
-        size = 0;
-    }
 }

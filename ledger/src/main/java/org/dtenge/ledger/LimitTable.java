@@ -14,10 +14,6 @@ final class LimitTable {
     private int[] buckets = new int[64]; // entry + 1, 0 empty
     private int mask = 63;
 
-    int count() {
-        return count;
-    }
-
     long holding(int ref) {
         return values[3 * ref];
     }
