@@ -59,24 +59,9 @@ record HttpOptions(int wallets, int clients, int durationSeconds, int warmupSeco
         String client = "jdk";
         Optional<Path> jfr = Optional.empty();
         Optional<Path> dir = Optional.empty();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (name.equals("--help") || name.equals("-h")) {
-                System.out.println(USAGE);
-                System.exit(0);
-            }
-            if (!WITH_VALUE.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
-            }
-            String value;
-            if (arg.contains("=")) {
-                value = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
-            }
+        for (CommandArgs.Option option : CommandArgs.parse(args, WITH_VALUE, Set.of(), USAGE)) {
+            String name = option.name();
+            String value = option.value();
             switch (name) {
                 case "--wallets" -> wallets = Integer.parseInt(value);
                 case "--clients" -> clients = Integer.parseInt(value);

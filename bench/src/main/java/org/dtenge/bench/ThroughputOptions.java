@@ -40,29 +40,11 @@ record ThroughputOptions(int accounts, long transfers, TransferMix mix, Optional
         int window = 4;
         Optional<Path> dir = Optional.empty();
         boolean inMemory = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (name.equals("--in-memory")) {
-                inMemory = true;
-                continue;
-            }
-            if (name.equals("--help") || name.equals("-h")) {
-                System.out.println(USAGE);
-                System.exit(0);
-            }
-            if (!WITH_VALUE.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
-            }
-            String value;
-            if (arg.contains("=")) {
-                value = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
-            }
+        for (CommandArgs.Option option : CommandArgs.parse(args, WITH_VALUE, java.util.Set.of("--in-memory"), USAGE)) {
+            String name = option.name();
+            String value = option.value();
             switch (name) {
+                case "--in-memory" -> inMemory = true;
                 case "--accounts" -> accounts = Integer.parseInt(value);
                 case "--transfers" -> transfers = Long.parseLong(value);
                 case "--zipf" -> zipf = Double.parseDouble(value);
