@@ -23,6 +23,7 @@ import org.dtenge.ledger.BuiltInPolicies;
 import org.dtenge.ledger.EventBatch;
 import org.dtenge.ledger.Ledger;
 import org.dtenge.node.auth.RequestAuthenticator;
+import org.dtenge.node.auth.Sessions;
 import org.dtenge.node.chain.AccountDirectory;
 import org.dtenge.node.chain.LedgerGate;
 import org.dtenge.node.chain.Receipts;
@@ -74,6 +75,8 @@ public final class Node implements AutoCloseable {
     private static final long PROJECTION_QUEUE_EVENTS_MAX = 1_000_000;
     /** Events of recent batches kept in memory for receipts: a few full batches. */
     private static final int RECENT_BATCH_EVENTS = 8 * EventBatch.EVENTS_MAX;
+    /** How long session credentials last; a restart ends them sooner (see {@link Sessions}). */
+    private static final java.time.Duration SESSION_LIFETIME = java.time.Duration.ofHours(1);
 
     private final NodeConfig config;
     private final FileChannel lockChannel;
@@ -238,9 +241,10 @@ public final class Node implements AutoCloseable {
             genesis.forEach(parts.registry::add); // at once: the projection adds them too, a moment later
         }
         parts.verifier = new SignatureVerifier(config.verifierThreads());
+        Sessions sessions = new Sessions(new SecureRandom(), InstantSource.system(), SESSION_LIFETIME);
         parts.api = new Api(config, Json.mapper(), services(config, parts, gate, directory, recent, projections),
-                parts.registry, new RequestAuthenticator(parts.registry, InstantSource.system(), config.clockSkew().toMillis()),
-                parts.hub, metrics, () -> health(parts));
+                parts.registry, new RequestAuthenticator(parts.registry, sessions, InstantSource.system(),
+                config.clockSkew().toMillis()), sessions, parts.hub, metrics, () -> health(parts));
         metrics.gauge("dtenge.projection.queued.events", "Events waiting to be projected", projection::eventsQueued);
         metrics.counter("dtenge.transfers.committed", "Transfers applied, counted as they are projected",
                 projection::transfersApplied);

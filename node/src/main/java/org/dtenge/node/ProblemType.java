@@ -29,7 +29,9 @@ public enum ProblemType {
     BAD_REQUEST_SIGNATURE("bad-request-signature", 401, "The request signature does not verify"),
     STALE_REQUEST("stale-request", 401, "The request timestamp is too far from the node's clock"),
     REPLAYED_REQUEST("replayed-request", 401, "The request nonce was used before"),
+    INVALID_SESSION("invalid-session", 401, "The session is unknown, has expired, or its signature does not verify"),
     ROLE_NOT_PERMITTED("role-not-permitted", 403, "The participant's role may not do this"),
+    SESSION_NOT_ALLOWED("session-not-allowed", 403, "This operation needs the participant's own key, not a session"),
     ACCOUNT_NOT_SERVICED("account-not-serviced", 403, "The participant does not service this account"),
 
     // Things that are not there.

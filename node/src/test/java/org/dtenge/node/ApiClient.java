@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.dtenge.node.auth.RequestSigner;
+import org.dtenge.node.auth.SessionSigner;
 import org.dtenge.node.auth.SigningKey;
 
 /** Calls a node over HTTP as a participant would: every request signed, unless the client is anonymous. */
@@ -23,11 +24,31 @@ public final class ApiClient {
     private final int port;
     private final Optional<String> participant;
     private final Optional<SigningKey> key;
+    private final Optional<SessionSigner> session;
 
     ApiClient(int port, Optional<String> participant, Optional<SigningKey> key) {
+        this(port, participant, key, Optional.empty());
+    }
+
+    private ApiClient(int port, Optional<String> participant, Optional<SigningKey> key, Optional<SessionSigner> session) {
         this.port = port;
         this.participant = participant;
         this.key = key;
+        this.session = session;
+    }
+
+    /** Opens a session (POST /v1/sessions, signed with the key) and returns a client that signs with it. */
+    public ApiClient withSession() {
+        Answer opened = post("/v1/sessions", "");
+        if (opened.status() != 201) {
+            throw new IllegalStateException("opening a session failed: " + opened);
+        }
+        return withSession(opened.text("session"), org.dtenge.node.auth.Base64Url.decode(opened.text("key")).orElseThrow());
+    }
+
+    /** A client that signs with the given session credentials. */
+    public ApiClient withSession(String id, byte[] sessionKey) {
+        return new ApiClient(port, participant, key, Optional.of(new SessionSigner(id, sessionKey)));
     }
 
     /** An answer: status, headers and the body (parsed as JSON when it is JSON, else as text in a text node). */
@@ -89,6 +110,9 @@ public final class ApiClient {
     }
 
     public Map<String, String> signedHeaders(String method, String path, byte[] body) {
+        if (session.isPresent()) {
+            return session.get().headers(method, path, body);
+        }
         if (participant.isEmpty()) {
             return Map.of();
         }

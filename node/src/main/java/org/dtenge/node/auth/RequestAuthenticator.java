@@ -9,8 +9,8 @@ import org.dtenge.node.participant.Participant;
 import org.dtenge.node.participant.ParticipantRegistry;
 
 /**
- * Checks a request's signature headers (see {@link RequestSigner}) and names the participant that
- * sent it. The checks run cheapest first; the nonce is remembered only once the signature verified,
+ * Checks a request's signature headers (see {@link RequestSigner}, or {@link SessionSigner} for a
+ * request signed with a session key) and names the participant that sent it. The checks run cheapest first; the nonce is remembered only once the signature verified,
  * so that nobody can use up another participant's nonces.
  */
 public final class RequestAuthenticator {
@@ -18,9 +18,11 @@ public final class RequestAuthenticator {
     private final InstantSource clock;
     private final long skewMillis;
     private final NonceWindow nonces;
+    private final Sessions sessions;
 
-    public RequestAuthenticator(ParticipantRegistry registry, InstantSource clock, long skewMillis) {
+    public RequestAuthenticator(ParticipantRegistry registry, Sessions sessions, InstantSource clock, long skewMillis) {
         this.registry = registry;
+        this.sessions = sessions;
         this.clock = clock;
         this.skewMillis = skewMillis;
         // A nonce must outlive every timestamp that could still pass: two generations of twice the skew.
@@ -32,12 +34,59 @@ public final class RequestAuthenticator {
      * @param pathWithQuery the raw path and query as sent
      */
     public Participant authenticate(String method, String pathWithQuery, Function<String, Optional<String>> header, byte[] body) {
+        Optional<String> session = header.apply(SessionSigner.SESSION).filter(v -> !v.isBlank());
+        if (session.isPresent()) {
+            return authenticateSession(session.get(), method, pathWithQuery, header, body);
+        }
         String id = required(header, RequestSigner.PARTICIPANT);
         String timestampText = required(header, RequestSigner.TIMESTAMP);
         String nonce = required(header, RequestSigner.NONCE);
         String signatureText = required(header, RequestSigner.SIGNATURE);
         Participant participant = registry.byId(id).orElseThrow(() -> NodeException.of(ProblemType.UNKNOWN_PARTICIPANT,
                 "no participant \"" + id + "\" is registered"));
+        long now = clock.millis();
+        long timestamp = fresh(timestampText, now);
+        checkNonceLength(nonce);
+        byte[] signature = signature(signatureText);
+        byte[] canonical = RequestSigner.canonical(method, pathWithQuery, timestamp, nonce, body);
+        if (!Signatures.verify(participant.publicKey(), canonical, signature)) {
+            throw NodeException.of(ProblemType.BAD_REQUEST_SIGNATURE, "the signature does not verify with " + id
+                    + "'s key over \"" + RequestSigner.DOMAIN + "\\n" + method + "\\n" + pathWithQuery + "\\n" + timestamp
+                    + "\\n" + nonce + "\\n<sha-256 of the body>\"");
+        }
+        remember(id, nonce, now);
+        return participant;
+    }
+
+    /** A request signed with a session key (HMAC-SHA256 over the same canonical text); see {@link Sessions}. */
+    private Participant authenticateSession(String sessionId, String method, String pathWithQuery,
+                                            Function<String, Optional<String>> header, byte[] body) {
+        String timestampText = required(header, RequestSigner.TIMESTAMP);
+        String nonce = required(header, RequestSigner.NONCE);
+        String signatureText = required(header, RequestSigner.SIGNATURE);
+        Sessions.Session session = sessions.resolve(sessionId).orElseThrow(() -> NodeException.of(ProblemType.INVALID_SESSION,
+                SessionSigner.SESSION + " is not a session id this node issued; open one with POST /v1/sessions"));
+        long now = clock.millis();
+        if (now >= session.expiresAtMillis()) {
+            throw NodeException.of(ProblemType.INVALID_SESSION, "the session expired at " + session.expiresAtMillis()
+                    + " (now " + now + "); open a new one with POST /v1/sessions");
+        }
+        long timestamp = fresh(timestampText, now);
+        checkNonceLength(nonce);
+        byte[] signature = signature(signatureText);
+        byte[] expected = Sessions.mac(session.key(), RequestSigner.canonical(method, pathWithQuery, timestamp, nonce, body));
+        if (!Sessions.matches(expected, signature)) {
+            // Also what a session from before the node's restart gets: its key was derived from the old secret.
+            throw NodeException.of(ProblemType.INVALID_SESSION, "the signature does not verify with the session's key;"
+                    + " sessions end when the node restarts: open a new one with POST /v1/sessions");
+        }
+        Participant participant = registry.byId(session.participant()).orElseThrow(() -> NodeException.of(
+                ProblemType.UNKNOWN_PARTICIPANT, "no participant \"" + session.participant() + "\" is registered"));
+        remember(participant.id(), nonce, now);
+        return participant;
+    }
+
+    private long fresh(String timestampText, long now) {
         long timestamp;
         try {
             timestamp = Long.parseLong(timestampText);
@@ -45,31 +94,33 @@ public final class RequestAuthenticator {
             throw NodeException.of(ProblemType.STALE_REQUEST, RequestSigner.TIMESTAMP + " must be Unix milliseconds, not \""
                     + timestampText + "\"");
         }
-        long now = clock.millis();
         if (Math.abs(now - timestamp) > skewMillis) {
             throw NodeException.of(ProblemType.STALE_REQUEST, "the request was signed at " + timestamp + ", "
                     + (now - timestamp) / 1000 + " s from the node's clock (" + now + "); at most " + skewMillis / 1000
                     + " s is accepted");
         }
+        return timestamp;
+    }
+
+    private static void checkNonceLength(String nonce) {
         if (nonce.length() < RequestSigner.NONCE_LENGTH_MIN || nonce.length() > RequestSigner.NONCE_LENGTH_MAX) {
             throw NodeException.of(ProblemType.MISSING_CREDENTIALS, RequestSigner.NONCE + " must be 16 to 128 characters, not "
                     + nonce.length());
         }
-        byte[] signature = Base64Url.decode(signatureText).orElseThrow(() -> NodeException.of(
+    }
+
+    private static byte[] signature(String signatureText) {
+        return Base64Url.decode(signatureText).orElseThrow(() -> NodeException.of(
                 ProblemType.BAD_REQUEST_SIGNATURE, RequestSigner.SIGNATURE + " is not base64url"));
-        byte[] canonical = RequestSigner.canonical(method, pathWithQuery, timestamp, nonce, body);
-        if (!Signatures.verify(participant.publicKey(), canonical, signature)) {
-            throw NodeException.of(ProblemType.BAD_REQUEST_SIGNATURE, "the signature does not verify with " + id
-                    + "'s key over \"" + RequestSigner.DOMAIN + "\\n" + method + "\\n" + pathWithQuery + "\\n" + timestamp
-                    + "\\n" + nonce + "\\n<sha-256 of the body>\"");
-        }
-        switch (nonces.record(id, nonce, now)) {
+    }
+
+    private void remember(String participant, String nonce, long now) {
+        switch (nonces.record(participant, nonce, now)) {
             case FRESH -> { }
             case REPLAYED -> throw NodeException.of(ProblemType.REPLAYED_REQUEST, "nonce \"" + nonce
                     + "\" was used before: sign every request with a new one");
             case FULL -> throw NodeException.of(ProblemType.BUSY, "too many requests to remember their nonces; retry shortly");
         }
-        return participant;
     }
 
     private static String required(Function<String, Optional<String>> header, String name) {

@@ -13,6 +13,7 @@ import org.dtenge.node.NodeMetrics;
 import org.dtenge.node.Problem;
 import org.dtenge.node.ProblemType;
 import org.dtenge.node.auth.RequestAuthenticator;
+import org.dtenge.node.auth.Sessions;
 import org.dtenge.node.config.NodeConfig;
 import org.dtenge.node.events.EventHub;
 import org.dtenge.node.participant.ParticipantRegistry;
@@ -42,7 +43,7 @@ public final class Api {
     private final Responses responses;
 
     public Api(NodeConfig config, ObjectMapper json, Services services, ParticipantRegistry registry,
-               RequestAuthenticator authenticator, EventHub hub, NodeMetrics metrics, Supplier<Map<String, Object>> health) {
+               RequestAuthenticator authenticator, Sessions sessions, EventHub hub, NodeMetrics metrics, Supplier<Map<String, Object>> health) {
         this.config = config;
         this.json = json;
         this.metrics = metrics;
@@ -60,6 +61,7 @@ public final class Api {
             }
         });
         new PublicEndpoints(metrics, health).register(routes);
+        new SessionEndpoints(sessions).register(routes);
         new ParticipantEndpoints(services.network(), views).register(routes);
         new MoneyEndpoints(services.twoTier(), services.payments(), views).register(routes);
         new WalletEndpoints(services.wallets(), services.queries(), config, views).register(routes);
