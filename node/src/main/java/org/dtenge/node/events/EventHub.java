@@ -43,6 +43,12 @@ public final class EventHub {
         }
     }
 
+    /** Whether {@code participantCode} has an open stream: events for nobody need not be built. */
+    public boolean listens(long participantCode) {
+        Set<Stream> listeners = streams.get(participantCode);
+        return listeners != null && !listeners.isEmpty();
+    }
+
     public void close(Stream stream) {
         stream.close();
         Set<Stream> listeners = streams.get(stream.participantCode);

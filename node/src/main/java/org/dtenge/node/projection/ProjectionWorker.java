@@ -49,7 +49,7 @@ public final class ProjectionWorker implements AutoCloseable {
                             ParticipantRegistry registry, EventHub hub, int dayOffsetSeconds, IntFunction<String> tierName,
                             long queuedEventsMax) {
         try {
-            this.projector = new Projector(db.writer(), directory, registry, dayOffsetSeconds, tierName);
+            this.projector = new Projector(db.writer(), directory, registry, dayOffsetSeconds, tierName, hub::listens);
         } catch (SQLException e) {
             throw new NodeException(Problem.of(ProblemType.CONFIGURATION, "cannot prepare the projections: " + e.getMessage()), e);
         }
