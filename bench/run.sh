@@ -52,9 +52,9 @@ echo "writing to $out"
 
 if $http; then
   jfr="${TMPDIR:-/tmp}/dtenge-http-jfr"
-  "$JAVA" -Xms6g -Xmx6g --sun-misc-unsafe-memory-access=allow -jar "$jar" http --warmup 60 --duration 15 \
+  "$JAVA" -Xms6g -Xmx6g --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -jar "$jar" http --warmup 60 --duration 15 \
     --jfr "$jfr-jdk" 2>&1 | grep -v '^INFO: \|^[A-Z][a-z][a-z] [0-9]*, 20\|^\s*at ' | tee "$out/http-jdk.txt"
-  "$JAVA" -Xms6g -Xmx6g --sun-misc-unsafe-memory-access=allow -jar "$jar" http --client socket --warmup 60 \
+  "$JAVA" -Xms6g -Xmx6g --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -jar "$jar" http --client socket --warmup 60 \
     --duration 10 --rate 500,1000,1500,2000,3000,10000 --jfr "$jfr-socket" 2>&1 \
     | grep -v '^INFO: \|^[A-Z][a-z][a-z] [0-9]*, 20\|^\s*at ' | tee "$out/http-socket.txt"
   echo "results in $out"

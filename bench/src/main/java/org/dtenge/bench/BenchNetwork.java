@@ -13,18 +13,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.dtenge.ledger.AccountKind;
 import org.dtenge.node.auth.Base64Url;
+import org.dtenge.node.auth.Credentials;
 import org.dtenge.node.auth.KeyFiles;
 import org.dtenge.node.auth.RequestSigner;
+import org.dtenge.node.auth.SessionSigner;
 import org.dtenge.node.auth.SigningKey;
 import org.dtenge.node.money.AccountId;
 import org.dtenge.node.money.TransferId;
 
 /**
  * What the load runs against, set up through the API itself: the bank's signing key (from the key
- * file genesis wrote), its reserve account (from GET /v1/participants), and wallets opened at the bank
+ * file genesis wrote) and a session opened with it, as a bank's busy gateway would; its reserve account (from GET /v1/participants), and wallets opened at the bank
  * with fresh keys (POST /v1/wallets, tier full) and cashed in (POST /v1/cash-in).
  */
-record BenchNetwork(String bank, RequestSigner signer, AccountId reserve, List<Wallet> wallets) {
+record BenchNetwork(String bank, Credentials signer, AccountId reserve, List<Wallet> wallets) {
     static final String BANK = "halyk";
     static final long BANK_CODE = 601;
 
@@ -35,7 +37,7 @@ record BenchNetwork(String bank, RequestSigner signer, AccountId reserve, List<W
             throws IOException, InterruptedException {
         ObjectMapper json = new ObjectMapper();
         SigningKey bankKey = KeyFiles.readPrivate(dataDir.resolve("keys").resolve(BANK + ".key"));
-        RequestSigner signer = new RequestSigner(BANK, bankKey);
+        Credentials signer = session(transport, new RequestSigner(BANK, bankKey), json);
         AccountId reserve = reserve(transport, signer, json);
         SecureRandom random = new SecureRandom();
         List<SigningKey> keys = new ArrayList<>();
@@ -47,7 +49,15 @@ record BenchNetwork(String bank, RequestSigner signer, AccountId reserve, List<W
         return new BenchNetwork(BANK, signer, reserve, List.copyOf(wallets));
     }
 
-    private static AccountId reserve(Transport transport, RequestSigner signer, ObjectMapper json)
+    /** Opens a session (POST /v1/sessions): one Ed25519 signature for the whole run, HMAC per request. */
+    private static Credentials session(Transport transport, RequestSigner key, ObjectMapper json)
+            throws IOException, InterruptedException {
+        JsonNode session = json.readTree(expect(transport, SignedRequest.post(key, "/v1/sessions", new byte[0]), 201).body());
+        return new SessionSigner(session.get("session").textValue(), Base64Url.decode(session.get("key").textValue())
+                .orElseThrow());
+    }
+
+    private static AccountId reserve(Transport transport, Credentials signer, ObjectMapper json)
             throws IOException, InterruptedException {
         Transport.Answer answer = expect(transport, SignedRequest.get(signer, "/v1/participants"), 200);
         for (JsonNode participant : json.readTree(answer.body()).get("participants")) {
@@ -62,7 +72,7 @@ record BenchNetwork(String bank, RequestSigner signer, AccountId reserve, List<W
         throw new IllegalStateException("no participant " + BANK + " in GET /v1/participants: " + answer);
     }
 
-    private static Wallet openWallet(Transport transport, RequestSigner signer, ObjectMapper json, SigningKey key)
+    private static Wallet openWallet(Transport transport, Credentials signer, ObjectMapper json, SigningKey key)
             throws IOException, InterruptedException {
         String body = "{\"ownerKey\":\"" + Base64Url.encode(key.publicKey()) + "\",\"kind\":\"retail\",\"tier\":\"full\"}";
         Transport.Answer answer = expect(transport, SignedRequest.post(signer, "/v1/wallets",
@@ -73,7 +83,7 @@ record BenchNetwork(String bank, RequestSigner signer, AccountId reserve, List<W
         return new Wallet(id, address, key);
     }
 
-    private static Void cashIn(Transport transport, RequestSigner signer, Wallet wallet, String amount, SecureRandom random)
+    private static Void cashIn(Transport transport, Credentials signer, Wallet wallet, String amount, SecureRandom random)
             throws IOException, InterruptedException {
         String body = "{\"id\":\"" + TransferId.random(random).hex() + "\",\"wallet\":\"" + wallet.address()
                 + "\",\"amount\":\"" + amount + "\"}";

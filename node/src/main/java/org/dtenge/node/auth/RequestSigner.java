@@ -28,7 +28,7 @@ import java.util.Map;
  * with the method in upper case, the path and query exactly as sent (percent-encoding included), and
  * the SHA-256 of the body bytes (of no bytes for a request without one) in lower-case hex.
  */
-public final class RequestSigner {
+public final class RequestSigner implements Credentials {
     public static final String DOMAIN = "DTENGE-REQUEST-1";
     public static final String PARTICIPANT = "Dtenge-Participant";
     public static final String TIMESTAMP = "Dtenge-Timestamp";
@@ -48,6 +48,7 @@ public final class RequestSigner {
     }
 
     /** The four headers for a request sent now with a fresh nonce, in a stable order. */
+    @Override
     public Map<String, String> headers(String method, String pathWithQuery, byte[] body) {
         return headers(method, pathWithQuery, body, System.currentTimeMillis(), randomNonce());
     }

@@ -15,7 +15,7 @@ import java.util.Map;
  * Dtenge-Signature: base64url(HMAC-SHA256(session key, canonical request))
  * </pre>
  */
-public final class SessionSigner {
+public final class SessionSigner implements Credentials {
     public static final String SESSION = "Dtenge-Session";
 
     private final String session;
@@ -30,6 +30,7 @@ public final class SessionSigner {
     }
 
     /** The four headers for a request sent now with a fresh nonce, in a stable order. */
+    @Override
     public Map<String, String> headers(String method, String pathWithQuery, byte[] body) {
         return headers(method, pathWithQuery, body, System.currentTimeMillis(), RequestSigner.randomNonce());
     }
