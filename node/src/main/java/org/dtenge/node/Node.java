@@ -75,6 +75,8 @@ public final class Node implements AutoCloseable {
     private static final long PROJECTION_QUEUE_EVENTS_MAX = 1_000_000;
     /** Events of recent batches kept in memory for receipts: a few full batches. */
     private static final int RECENT_BATCH_EVENTS = 8 * EventBatch.EVENTS_MAX;
+    /** Events kept per listening participant, for a stream that reconnects with Last-Event-ID. */
+    private static final int EVENTS_KEPT_FOR_REPLAY = 10_000;
     /** How long session credentials last; a restart ends them sooner (see {@link Sessions}). */
     private static final java.time.Duration SESSION_LIFETIME = java.time.Duration.ofHours(1);
 
@@ -213,7 +215,7 @@ public final class Node implements AutoCloseable {
         NodeMetrics metrics = new NodeMetrics();
         parts.registry = new ParticipantRegistry();
         AccountDirectory directory = new AccountDirectory();
-        parts.hub = new EventHub(1024);
+        parts.hub = new EventHub(1024, EVENTS_KEPT_FOR_REPLAY);
         parts.db = new ProjectionDb(data.resolve("projections.db"));
         ProjectionQueries projections = new ProjectionQueries(parts.db);
         projections.participants().forEach(parts.registry::add);
