@@ -11,7 +11,7 @@ import java.util.Map;
 import org.dtenge.node.Problem;
 import org.dtenge.node.ProblemType;
 
-/** Writes replies: JSON bodies through Helidon's Jackson media support, problems as RFC 9457 problem+json. */
+/** Writes replies: JSON bodies with their length, problems as RFC 9457 problem+json. */
 final class Responses {
     static final String PROBLEM_JSON = "application/problem+json";
 
@@ -27,9 +27,17 @@ final class Responses {
             problem(request, response, reply.problem().get());
             return;
         }
+        // Serialized here rather than by the media support's stream: the length is then known, and
+        // headers and body leave in one write instead of chunks.
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(reply.body().orElseThrow());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a view failed to serialize: " + e.getMessage(), e);
+        }
         response.status(reply.status());
         response.headers().contentType(MediaTypes.APPLICATION_JSON);
-        response.send(reply.body().orElseThrow());
+        response.send(bytes);
     }
 
     /**
