@@ -88,10 +88,11 @@ public final class Ledger {
                 results.set(i, Result.LINKED_EVENT_FAILED, 0);
             } else {
                 movements.reason = 0;
+                movements.legsApplied = 0;
                 state.undoing = chainStart >= 0;
                 Result result = applyOne(events, base, batchTimestamp + i);
                 if (result == Result.OK) {
-                    results.set(i, Result.OK, 0);
+                    results.setApplied(i, movements.legsApplied);
                 } else {
                     state.undo.rollback(state.accounts, state.transfers);
                     movements.abandonChain();

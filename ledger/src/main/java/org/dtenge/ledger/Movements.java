@@ -25,6 +25,8 @@ final class Movements {
 
     /** The reason code of the last POLICY_REJECTED. */
     int reason;
+    /** How many legs the last applied transfer added (for its result). */
+    int legsApplied;
 
     Movements(State state) {
         this.state = state;
@@ -521,6 +523,7 @@ final class Movements {
             accounts.hot[AccountTable.at(debit) + AccountTable.BALANCE] -= amount;
             accounts.hot[AccountTable.at(credit) + AccountTable.BALANCE] += amount;
         }
+        legsApplied = legs.count;
         return Result.OK;
     }
 

@@ -33,6 +33,8 @@ class PolicyTest {
         assertThat(f.one()).isEqualTo(Result.OK);
         assertThat(f.balance(30)).isEqualTo(880);
         assertThat(f.balance(TAX)).isEqualTo(120);
+        assertThat(f.results.legs(0)).isEqualTo(1); // the result tells readers of the journal to look for the leg
+        assertThat(f.results.reason(0)).isZero();
         Transfer leg = f.ledger.transfer(Ledger.legIdHi(0, 0), Ledger.legIdLo(1, 0)).orElseThrow();
         assertThat(leg.amount()).isEqualTo(120);
         assertThat(leg.purpose()).isEqualTo(77);
@@ -44,6 +46,7 @@ class PolicyTest {
     void theSplitRoundsDownAndSkipsAZeroLeg() {
         f.transfer(1, 21, 30, 8);
         assertThat(f.one()).isEqualTo(Result.OK);
+        assertThat(f.results.legs(0)).isZero(); // the zero leg was skipped
         assertThat(f.balance(TAX)).isZero();
         f.transfer(2, 21, 30, 9);
         assertThat(f.one()).isEqualTo(Result.OK);

@@ -117,6 +117,8 @@ public final class Recovery {
     private static String describe(int packed) {
         int ordinal = packed & 0xFF;
         String name = ordinal < Result.values().length ? Result.of(ordinal).name() : "unknown result " + ordinal;
-        return (packed >>> 8) == 0 ? name : name + " (reason " + (packed >>> 8) + ")";
+        int reason = (packed >>> 8) & 0xFFFF;
+        int legs = packed >>> 24;
+        return name + (reason == 0 ? "" : " (reason " + reason + ")") + (legs == 0 ? "" : " (" + legs + " legs)");
     }
 }
