@@ -22,14 +22,22 @@ import org.dtenge.node.ProblemType;
  * position      the next journal event to apply: (sequence, index)
  * participants  registrations, in journal order
  * accounts      every account opened: kind, intermediary, owner key; tier and status as they change
- * transfers     every applied transfer, with the payer's signature and expiry when it was a payment
- * entries       two per transfer (debit and credit side): the history of each account
+ * transfers     every applied transfer (also holds, posts, voids and policy legs, by phase), with the
+ *               payer's signature and expiry when it was a payment
+ * entries       two per movement of money (debit and credit side): the history of each account
  * daily         per ledger day, intermediary and category: count and volume
  * daily_wallets which wallets took part in each daily group, to suppress small groups
  * </pre>
  */
 public final class ProjectionDb implements AutoCloseable {
     private static final int READERS = 4;
+    /**
+     * The schema's version, kept in SQLite's user_version. A database of another version is emptied
+     * and rebuilt from the journal at start: projections are derived, so this is their migration.
+     */
+    static final int SCHEMA_VERSION = 2;
+    private static final String[] TABLES = {"position", "participants", "accounts", "transfers", "entries", "daily",
+        "daily_wallets"};
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS position (id INTEGER PRIMARY KEY CHECK (id = 1), sequence INTEGER NOT NULL,"
             + " next_index INTEGER NOT NULL)",
@@ -39,15 +47,18 @@ public final class ProjectionDb implements AutoCloseable {
         "CREATE TABLE IF NOT EXISTS accounts (id_hi INTEGER NOT NULL, id_lo INTEGER NOT NULL, kind INTEGER NOT NULL,"
             + " intermediary INTEGER NOT NULL, owner_key BLOB NOT NULL, asset INTEGER NOT NULL, tier INTEGER NOT NULL,"
             + " status INTEGER NOT NULL, opened_ns INTEGER NOT NULL, PRIMARY KEY (id_hi, id_lo)) WITHOUT ROWID",
+        // phase: transfer, hold, post, void or leg; related: the hold a post or void settles, a leg's parent.
         "CREATE TABLE IF NOT EXISTS transfers (id_hi INTEGER NOT NULL, id_lo INTEGER NOT NULL, debit_hi INTEGER NOT NULL,"
             + " debit_lo INTEGER NOT NULL, credit_hi INTEGER NOT NULL, credit_lo INTEGER NOT NULL, amount INTEGER NOT NULL,"
             + " asset INTEGER NOT NULL, purpose INTEGER NOT NULL, reference_hi INTEGER NOT NULL, reference_lo INTEGER NOT NULL,"
             + " at_ns INTEGER NOT NULL, batch INTEGER NOT NULL, event_index INTEGER NOT NULL, category TEXT NOT NULL,"
-            + " signature BLOB, expires_ms INTEGER, PRIMARY KEY (id_hi, id_lo)) WITHOUT ROWID",
+            + " signature BLOB, expires_ms INTEGER, phase TEXT NOT NULL, related_hi INTEGER, related_lo INTEGER,"
+            + " PRIMARY KEY (id_hi, id_lo)) WITHOUT ROWID",
+        // part: 0 for the event's own movement, 1 + k for its policy leg k (same time as the event).
         "CREATE TABLE IF NOT EXISTS entries (account_hi INTEGER NOT NULL, account_lo INTEGER NOT NULL, at_ns INTEGER NOT NULL,"
-            + " transfer_hi INTEGER NOT NULL, transfer_lo INTEGER NOT NULL, amount INTEGER NOT NULL,"
+            + " part INTEGER NOT NULL, transfer_hi INTEGER NOT NULL, transfer_lo INTEGER NOT NULL, amount INTEGER NOT NULL,"
             + " counterparty_hi INTEGER NOT NULL, counterparty_lo INTEGER NOT NULL,"
-            + " PRIMARY KEY (account_hi, account_lo, at_ns)) WITHOUT ROWID",
+            + " PRIMARY KEY (account_hi, account_lo, at_ns, part)) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS daily (day TEXT NOT NULL, intermediary INTEGER NOT NULL, category TEXT NOT NULL,"
             + " count INTEGER NOT NULL, volume INTEGER NOT NULL, PRIMARY KEY (day, intermediary, category)) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS daily_wallets (day TEXT NOT NULL, intermediary INTEGER NOT NULL, category TEXT NOT NULL,"
@@ -78,9 +89,11 @@ public final class ProjectionDb implements AutoCloseable {
                 s.execute("PRAGMA cache_size=-262144");
                 s.execute("PRAGMA wal_autocheckpoint=10000");
                 s.execute("PRAGMA temp_store=MEMORY");
+                migrate(s);
                 for (String statement : SCHEMA) {
                     s.execute(statement);
                 }
+                s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             }
             writer.setAutoCommit(false);
             writer.commit();
@@ -95,6 +108,26 @@ public final class ProjectionDb implements AutoCloseable {
         } catch (SQLException e) {
             throw new NodeException(Problem.of(ProblemType.CONFIGURATION, "cannot open the projections database " + file
                     + ": " + e.getMessage() + " (it is derived from the journal: delete it to rebuild it)"), e);
+        }
+    }
+
+    /** Empties a database of an older (or newer) schema, so that the projection rebuilds it from the journal. */
+    private static void migrate(Statement s) throws SQLException {
+        int version;
+        try (java.sql.ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            version = r.next() ? r.getInt(1) : 0;
+        }
+        boolean hasTables;
+        try (java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+            hasTables = r.next() && r.getInt(1) > 0;
+        }
+        if (version == SCHEMA_VERSION || !hasTables) {
+            return;
+        }
+        System.err.println("dtenge: projections.db has schema version " + version + ", this node writes "
+                + SCHEMA_VERSION + ": rebuilding it from the journal");
+        for (String table : TABLES) {
+            s.execute("DROP TABLE IF EXISTS " + table);
         }
     }
 

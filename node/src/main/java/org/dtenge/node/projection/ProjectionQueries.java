@@ -24,28 +24,55 @@ public final class ProjectionQueries {
         this.db = db;
     }
 
-    /** Newest first, strictly before {@code beforeNanos}. */
+    private static final String HISTORY = "SELECT e.at_ns, e.transfer_hi, e.transfer_lo, e.amount,"
+            + " e.counterparty_hi, e.counterparty_lo, t.category, t.purpose, t.reference_hi, t.reference_lo, t.batch, e.part"
+            + " FROM entries e JOIN transfers t ON t.id_hi = e.transfer_hi AND t.id_lo = e.transfer_lo"
+            + " WHERE e.account_hi = ? AND e.account_lo = ? ";
+
+    /**
+     * Newest first, strictly before {@code beforeNanos}. An event and its policy legs share a time, so
+     * a page never ends between them (it may then hold a few more than {@code limit}): the next page
+     * starts before that time.
+     */
     public List<HistoryEntry> history(AccountId account, int limit, long beforeNanos) {
         return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT e.at_ns, e.transfer_hi, e.transfer_lo, e.amount,"
-                    + " e.counterparty_hi, e.counterparty_lo, t.category, t.purpose, t.reference_hi, t.reference_lo, t.batch"
-                    + " FROM entries e JOIN transfers t ON t.id_hi = e.transfer_hi AND t.id_lo = e.transfer_lo"
-                    + " WHERE e.account_hi = ? AND e.account_lo = ? AND e.at_ns < ? ORDER BY e.at_ns DESC LIMIT ?")) {
+            List<HistoryEntry> entries = new ArrayList<>();
+            long lastAt = 0;
+            int lastPart = 0;
+            try (PreparedStatement q = c.prepareStatement(HISTORY + "AND e.at_ns < ? ORDER BY e.at_ns DESC, e.part DESC LIMIT ?")) {
                 q.setLong(1, account.hi());
                 q.setLong(2, account.lo());
                 q.setLong(3, beforeNanos);
                 q.setInt(4, limit);
-                List<HistoryEntry> entries = new ArrayList<>();
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
-                        entries.add(new HistoryEntry(r.getLong(1), new TransferId(r.getLong(2), r.getLong(3)), r.getLong(4),
-                                new AccountId(r.getLong(5), r.getLong(6)), r.getString(7), r.getInt(8),
-                                new Reference(r.getLong(9), r.getLong(10)), r.getLong(11)));
+                        entries.add(entry(r));
+                        lastAt = r.getLong(1);
+                        lastPart = r.getInt(12);
                     }
                 }
-                return entries;
             }
+            if (entries.size() == limit && lastPart > 0) {
+                try (PreparedStatement q = c.prepareStatement(HISTORY + "AND e.at_ns = ? AND e.part < ? ORDER BY e.part DESC")) {
+                    q.setLong(1, account.hi());
+                    q.setLong(2, account.lo());
+                    q.setLong(3, lastAt);
+                    q.setInt(4, lastPart);
+                    try (ResultSet r = q.executeQuery()) {
+                        while (r.next()) {
+                            entries.add(entry(r));
+                        }
+                    }
+                }
+            }
+            return entries;
         });
+    }
+
+    private static HistoryEntry entry(ResultSet r) throws SQLException {
+        return new HistoryEntry(r.getLong(1), new TransferId(r.getLong(2), r.getLong(3)), r.getLong(4),
+                new AccountId(r.getLong(5), r.getLong(6)), r.getString(7), r.getInt(8),
+                new Reference(r.getLong(9), r.getLong(10)), r.getLong(11));
     }
 
     public Optional<TransferRow> transfer(TransferId id) {

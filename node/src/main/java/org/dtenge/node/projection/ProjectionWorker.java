@@ -7,16 +7,20 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.dtenge.journal.BatchHeader;
 import org.dtenge.journal.Journal;
 import org.dtenge.ledger.EventBatch;
 import org.dtenge.ledger.Results;
+import org.dtenge.ledger.Transfer;
 import org.dtenge.node.NodeException;
 import org.dtenge.node.Problem;
 import org.dtenge.node.ProblemType;
 import org.dtenge.node.chain.AccountDirectory;
 import org.dtenge.node.events.EventHub;
+import org.dtenge.node.money.TransferId;
 import org.dtenge.node.participant.ParticipantRegistry;
 import org.dtenge.sequencer.Submission;
 
@@ -55,9 +59,10 @@ public final class ProjectionWorker implements AutoCloseable {
 
     public ProjectionWorker(ProjectionDb db, Journal journal, AccountDirectory directory,
                             ParticipantRegistry registry, EventHub hub, int dayOffsetSeconds, IntFunction<String> tierName,
-                            long queuedEventsMax) {
+                            long queuedEventsMax, Function<TransferId, Optional<Transfer>> ledgerTransfers) {
         try {
-            this.projector = new Projector(db.writer(), directory, registry, dayOffsetSeconds, tierName, hub::listens);
+            this.projector = new Projector(db.writer(), directory, registry, dayOffsetSeconds, tierName, hub::listens,
+                    ledgerTransfers);
         } catch (SQLException e) {
             throw new NodeException(Problem.of(ProblemType.CONFIGURATION, "cannot prepare the projections: " + e.getMessage()), e);
         }

@@ -1,0 +1,301 @@
+package org.dtenge.node.projection;
+
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongPredicate;
+import org.dtenge.ledger.Event;
+import org.dtenge.ledger.EventBatch;
+import org.dtenge.ledger.Ledger;
+import org.dtenge.ledger.Transfer;
+import org.dtenge.node.chain.AccountFacts;
+import org.dtenge.node.chain.RecordKind;
+import org.dtenge.node.chain.SignatureRecord;
+import org.dtenge.node.money.AccountId;
+import org.dtenge.node.money.Tenge;
+import org.dtenge.node.money.TransferId;
+import org.dtenge.node.payment.Reference;
+
+/**
+ * Projects applied TRANSFER events, by phase. A single-phase transfer moves money: a row in
+ * {@code transfers}, an entry on each side, the daily group. A hold only records its row (no money has
+ * moved); a post moves the posted amount (the whole hold when the event's amount is 0) between the
+ * hold's accounts; a void records its row. After an event that moved money come its policy legs, which
+ * the ledger applied with it: the result says how many, their ids derive from the event's, and their
+ * amounts (computed by the policy) are read from the ledger.
+ */
+final class TransferProjector {
+    /** Writes a stream event for a participant, if it listens. */
+    interface Notifier {
+        void notify(long recipient, String type, String id, Map<String, Object> data);
+    }
+
+    /** Looks up an account's facts (the directory, else the accounts table). */
+    interface Accounts {
+        AccountFacts facts(AccountId id) throws SQLException;
+    }
+
+    private record DailyKey(String day, long intermediary, String category) {}
+
+    private record DailyWallet(DailyKey group, long walletHi, long walletLo) {}
+
+    /** What one row of {@code transfers} holds. */
+    private record Row(TransferId id, AccountFacts debit, AccountFacts credit, long amount, int asset, int purpose,
+                       Reference reference, String phase, Optional<TransferId> related) {}
+
+    private final Accounts accounts;
+    private final Function<TransferId, Optional<Transfer>> ledgerTransfers;
+    private final LongPredicate listening;
+    private final Notifier notifier;
+    private final Function<Long, String> day;
+    private final PreparedStatement insertTransfer;
+    private final PreparedStatement insertEntry;
+    private final PreparedStatement findTransfer;
+    private final PreparedStatement upsertDaily;
+    private final PreparedStatement insertDailyWallet;
+    private final Map<DailyKey, long[]> dailyTotals = new HashMap<>();
+    private final Set<DailyWallet> dailyWallets = new HashSet<>();
+    /** The payment whose signature went in with its transfer row, so that its RECORD need not update it. */
+    private Optional<TransferId> signedWithRow = Optional.empty();
+    private long movements;
+
+    TransferProjector(Connection db, Accounts accounts, Function<TransferId, Optional<Transfer>> ledgerTransfers,
+                      LongPredicate listening, Notifier notifier, Function<Long, String> day) throws SQLException {
+        this.accounts = accounts;
+        this.ledgerTransfers = ledgerTransfers;
+        this.listening = listening;
+        this.notifier = notifier;
+        this.day = day;
+        insertTransfer = db.prepareStatement("INSERT OR IGNORE INTO transfers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?)");
+        insertEntry = db.prepareStatement("INSERT OR IGNORE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        findTransfer = db.prepareStatement("SELECT debit_hi, debit_lo, credit_hi, credit_lo, amount FROM transfers"
+                + " WHERE id_hi = ? AND id_lo = ?");
+        upsertDaily = db.prepareStatement("INSERT INTO daily VALUES (?, ?, ?, ?, ?) ON CONFLICT (day, intermediary, category)"
+                + " DO UPDATE SET count = count + excluded.count, volume = volume + excluded.volume");
+        insertDailyWallet = db.prepareStatement("INSERT OR IGNORE INTO daily_wallets VALUES (?, ?, ?, ?, ?)");
+    }
+
+    /** Movements of money projected since start (transfers, posts and legs). */
+    long movements() {
+        return movements;
+    }
+
+    /** Whether the signature record of {@code payment} was already written with its row (and forgets it). */
+    boolean tookSignature(TransferId payment) {
+        if (signedWithRow.equals(Optional.of(payment))) {
+            signedWithRow = Optional.empty();
+            return true;
+        }
+        return false;
+    }
+
+    /** Event {@code i} of {@code events}, applied with {@code legs} policy legs. */
+    void apply(EventBatch events, int i, int legs, long at, long sequence, int batchIndex) throws SQLException {
+        ByteBuffer e = events.buffer();
+        int base = i * Event.SIZE;
+        int flags = events.flags(i);
+        TransferId id = new TransferId(e.getLong(base + Event.ID), e.getLong(base + Event.ID + 8));
+        long amount = e.getLong(base + Event.AMOUNT);
+        int asset = e.getInt(base + Event.ASSET);
+        int purpose = e.getInt(base + Event.PURPOSE);
+        Reference reference = new Reference(e.getLong(base + Event.REFERENCE), e.getLong(base + Event.REFERENCE + 8));
+        if ((flags & (Event.POST_PENDING | Event.VOID_PENDING)) != 0) {
+            TransferId pending = new TransferId(e.getLong(base + Event.PENDING_ID), e.getLong(base + Event.PENDING_ID + 8));
+            Row hold = hold(pending, asset);
+            boolean post = (flags & Event.POST_PENDING) != 0;
+            long settled = post && amount != 0 ? amount : hold.amount();
+            Row row = new Row(id, hold.debit(), hold.credit(), settled, asset, purpose, reference, post ? "post" : "void",
+                    Optional.of(pending));
+            insert(row, at, sequence, batchIndex, Optional.empty());
+            if (post) {
+                moved(row, at, 0, sequence);
+            }
+        } else {
+            Row row = new Row(id, accounts.facts(accountAt(e, base + Event.DEBIT)), accounts.facts(accountAt(e, base + Event.CREDIT)),
+                    amount, asset, purpose, reference, (flags & Event.PENDING) != 0 ? "hold" : "transfer", Optional.empty());
+            insert(row, at, sequence, batchIndex, signatureAfter(events, i, id));
+            if (row.phase().equals("transfer")) {
+                moved(row, at, 0, sequence);
+            }
+        }
+        for (int k = 0; k < legs; k++) {
+            leg(id, k, at, sequence, batchIndex);
+        }
+    }
+
+    private void leg(TransferId parent, int k, long at, long sequence, int batchIndex) throws SQLException {
+        TransferId id = new TransferId(Ledger.legIdHi(parent.hi(), k), Ledger.legIdLo(parent.lo(), k));
+        Transfer leg = ledgerTransfers.apply(id).orElseThrow(() -> new IllegalStateException("invariant broken: the ledger"
+                + " reported leg " + k + " of " + parent + " but does not hold " + id));
+        Row row = new Row(id, accounts.facts(new AccountId(leg.debitHi(), leg.debitLo())),
+                accounts.facts(new AccountId(leg.creditHi(), leg.creditLo())), leg.amount(), leg.asset(), leg.purpose(),
+                new Reference(leg.referenceHi(), leg.referenceLo()), "leg", Optional.of(parent));
+        insert(row, at, sequence, batchIndex, Optional.empty());
+        moved(row, at, k + 1, sequence);
+    }
+
+    /** The hold a post or void settles: projected before it, as every applied event before a later one. */
+    private Row hold(TransferId pending, int asset) throws SQLException {
+        findTransfer.setLong(1, pending.hi());
+        findTransfer.setLong(2, pending.lo());
+        try (ResultSet r = findTransfer.executeQuery()) {
+            if (!r.next()) {
+                throw new IllegalStateException("invariant broken: a post or void of " + pending + ", never projected");
+            }
+            return new Row(pending, accounts.facts(new AccountId(r.getLong(1), r.getLong(2))),
+                    accounts.facts(new AccountId(r.getLong(3), r.getLong(4))), r.getLong(5), asset, 0, Reference.NONE,
+                    "hold", Optional.empty());
+        }
+    }
+
+    /** A payment is TRANSFER (linked) + RECORD(signature): its signature goes in with the row. */
+    private Optional<SignatureRecord> signatureAfter(EventBatch events, int i, TransferId id) {
+        if (i + 1 >= events.count() || RecordKind.of(events, i + 1).filter(kind -> kind == RecordKind.PAYMENT_SIGNATURE).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SignatureRecord> signature = SignatureRecord.decode(events, i + 1).filter(s -> s.payment().equals(id));
+        signature.ifPresent(s -> signedWithRow = Optional.of(id));
+        return signature;
+    }
+
+    private void insert(Row row, long at, long sequence, int batchIndex, Optional<SignatureRecord> signature)
+            throws SQLException {
+        PreparedStatement s = insertTransfer;
+        s.setLong(1, row.id().hi());
+        s.setLong(2, row.id().lo());
+        s.setLong(3, row.debit().id().hi());
+        s.setLong(4, row.debit().id().lo());
+        s.setLong(5, row.credit().id().hi());
+        s.setLong(6, row.credit().id().lo());
+        s.setLong(7, row.amount());
+        s.setInt(8, row.asset());
+        s.setInt(9, row.purpose());
+        s.setLong(10, row.reference().hi());
+        s.setLong(11, row.reference().lo());
+        s.setLong(12, at);
+        s.setLong(13, sequence);
+        s.setInt(14, batchIndex);
+        s.setString(15, Category.of(row.debit(), row.credit()).label);
+        if (signature.isPresent()) {
+            s.setBytes(16, signature.get().signature());
+            s.setLong(17, signature.get().expiresAtMillis());
+        } else {
+            s.setNull(16, Types.BLOB);
+            s.setNull(17, Types.INTEGER);
+        }
+        s.setString(18, row.phase());
+        if (row.related().isPresent()) {
+            s.setLong(19, row.related().get().hi());
+            s.setLong(20, row.related().get().lo());
+        } else {
+            s.setNull(19, Types.INTEGER);
+            s.setNull(20, Types.INTEGER);
+        }
+        s.executeUpdate();
+    }
+
+    /** Money moved: an entry on each side, the daily group, and the stream events. */
+    private void moved(Row row, long at, int part, long sequence) throws SQLException {
+        movements++;
+        AccountFacts debit = row.debit();
+        AccountFacts credit = row.credit();
+        entry(debit.id(), at, part, row.id(), -row.amount(), credit.id());
+        entry(credit.id(), at, part, row.id(), row.amount(), debit.id());
+        Category category = Category.of(debit, credit);
+        daily(category, category.countedSide(debit, credit), at, row.amount());
+        boolean toDebit = listening.test(debit.intermediary());
+        boolean toCredit = listening.test(credit.intermediary());
+        if (!toDebit && !toCredit) {
+            return;
+        }
+        Map<String, Object> common = new LinkedHashMap<>();
+        common.put("payment", row.id().hex());
+        common.put("amount", Tenge.format(row.amount()));
+        common.put("category", category.label);
+        common.put("purpose", row.purpose());
+        common.put("reference", row.reference().text());
+        common.put("phase", row.phase());
+        row.related().ifPresent(related -> common.put("related", related.hex()));
+        common.put("batch", sequence);
+        common.put("at", Instant.ofEpochSecond(0, at).toString());
+        String suffix = part == 0 ? "" : "-" + part;
+        if (toDebit) {
+            Map<String, Object> out = new LinkedHashMap<>(common);
+            out.put("wallet", debit.id().address());
+            out.put("counterparty", credit.id().address());
+            notifier.notify(debit.intermediary(), "payment.outgoing", at + suffix + "-out", out);
+        }
+        if (toCredit) {
+            Map<String, Object> in = new LinkedHashMap<>(common);
+            in.put("wallet", credit.id().address());
+            in.put("counterparty", debit.id().address());
+            notifier.notify(credit.intermediary(), "payment.incoming", at + suffix + "-in", in);
+        }
+    }
+
+    private void entry(AccountId account, long at, int part, TransferId transfer, long amount, AccountId counterparty)
+            throws SQLException {
+        insertEntry.setLong(1, account.hi());
+        insertEntry.setLong(2, account.lo());
+        insertEntry.setLong(3, at);
+        insertEntry.setInt(4, part);
+        insertEntry.setLong(5, transfer.hi());
+        insertEntry.setLong(6, transfer.lo());
+        insertEntry.setLong(7, amount);
+        insertEntry.setLong(8, counterparty.hi());
+        insertEntry.setLong(9, counterparty.lo());
+        insertEntry.executeUpdate();
+    }
+
+    private void daily(Category category, AccountFacts counted, long at, long amount) {
+        DailyKey group = new DailyKey(day.apply(at), counted.intermediary(), category.label);
+        long[] total = dailyTotals.computeIfAbsent(group, k -> new long[2]);
+        total[0]++;
+        total[1] += amount;
+        dailyWallets.add(new DailyWallet(group, counted.id().hi(), counted.id().lo()));
+    }
+
+    /** Writes the daily groups summed in this transaction: once each, not once per transfer. */
+    void flush() throws SQLException {
+        for (Map.Entry<DailyKey, long[]> total : dailyTotals.entrySet()) {
+            upsertDaily.setString(1, total.getKey().day());
+            upsertDaily.setLong(2, total.getKey().intermediary());
+            upsertDaily.setString(3, total.getKey().category());
+            upsertDaily.setLong(4, total.getValue()[0]);
+            upsertDaily.setLong(5, total.getValue()[1]);
+            upsertDaily.executeUpdate();
+        }
+        for (DailyWallet wallet : dailyWallets) {
+            insertDailyWallet.setString(1, wallet.group().day());
+            insertDailyWallet.setLong(2, wallet.group().intermediary());
+            insertDailyWallet.setString(3, wallet.group().category());
+            insertDailyWallet.setLong(4, wallet.walletHi());
+            insertDailyWallet.setLong(5, wallet.walletLo());
+            insertDailyWallet.executeUpdate();
+        }
+        clear();
+    }
+
+    /** Forgets what the rolled-back transaction summed. */
+    void clear() {
+        dailyTotals.clear();
+        dailyWallets.clear();
+        signedWithRow = Optional.empty();
+    }
+
+    private static AccountId accountAt(ByteBuffer e, int offset) {
+        return new AccountId(e.getLong(offset), e.getLong(offset + 8));
+    }
+}

@@ -1,0 +1,192 @@
+package org.dtenge.node.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.dtenge.journal.BatchHeader;
+import org.dtenge.ledger.AccountKind;
+import org.dtenge.ledger.BuiltInPolicies;
+import org.dtenge.ledger.Event;
+import org.dtenge.ledger.EventBatch;
+import org.dtenge.ledger.Ledger;
+import org.dtenge.ledger.Result;
+import org.dtenge.ledger.Results;
+import org.dtenge.node.chain.AccountDirectory;
+import org.dtenge.node.money.AccountId;
+import org.dtenge.node.money.TransferId;
+import org.dtenge.node.participant.ParticipantRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The projection of money that moves other than by a plain transfer: holds (nothing moves), posts
+ * (the posted amount moves, in full or in part), voids (nothing moves) and policy legs (read from the
+ * ledger, in the history of both sides). A real ledger applies the batches; its balances must equal
+ * the sums of the projected history.
+ */
+class ProjectorTest {
+    private static final int DT = 1;
+    private static final long ISSUER = 1;
+    private static final long ALICE = 2;
+    private static final long SHOP = 3;
+    private static final long TAX = 4;
+    private static final long BOB = 5;
+    private static final long SECOND = 1_000_000_000L;
+
+    @TempDir
+    Path dir;
+    private final Ledger ledger = new Ledger(new Ledger.Config(64, 1024, 0), new BuiltInPolicies());
+    private ProjectionDb db;
+    private Projector projector;
+    private long sequence;
+    private long now = 1_764_000_000L * SECOND;
+
+    @BeforeEach
+    void open() throws SQLException {
+        db = new ProjectionDb(dir.resolve("projections.db"));
+        projector = new Projector(db.writer(), new AccountDirectory(), new ParticipantRegistry(), 0, tier -> "tier",
+                code -> false, id -> ledger.transfer(id.hi(), id.lo()));
+        EventBatch genesis = new EventBatch(16);
+        genesis.createAsset(DT, "KZT", 2, 0, ISSUER);
+        genesis.createPolicy(1, BuiltInPolicies.REVENUE_SPLIT, 0, TAX, 1_200, 77); // 12% of what the shop receives
+        account(genesis, ISSUER, AccountKind.ISSUANCE, 0);
+        account(genesis, ALICE, AccountKind.RETAIL, 0);
+        account(genesis, SHOP, AccountKind.MERCHANT, 1);
+        account(genesis, TAX, AccountKind.GOVERNMENT, 0);
+        account(genesis, BOB, AccountKind.RETAIL, 0);
+        genesis.transfer(0, 100, 0, ISSUER, 0, ALICE, 10_000, DT, 0);
+        assertThat(apply(genesis)).containsOnly(Result.OK);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private static void account(EventBatch batch, long id, AccountKind kind, int policy) {
+        batch.createAccount(0, id, DT, kind, 7, new byte[32], 1, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, policy, 0);
+    }
+
+    /** Applies to the ledger, then projects with the results, as the node does, and commits. */
+    private List<Result> apply(EventBatch batch) throws SQLException {
+        now += SECOND;
+        batch.timestampNanos(now);
+        Results results = new Results();
+        ledger.apply(batch, results);
+        sequence++;
+        BatchHeader header = BatchHeader.write(ByteBuffer.allocate(BatchHeader.SIZE).order(ByteOrder.LITTLE_ENDIAN), 0,
+                sequence, now, batch.count(), new byte[32], new byte[32], 0, sha256());
+        projector.apply(header, batch, results, 0);
+        projector.commit();
+        List<Result> out = new ArrayList<>();
+        for (int i = 0; i < results.count(); i++) {
+            out.add(results.result(i));
+        }
+        return out;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The sum of an account's projected history. */
+    private long historySum(long account) {
+        return db.read(c -> sum(c, "SELECT coalesce(sum(amount), 0) FROM entries WHERE account_hi = 0 AND account_lo = " + account));
+    }
+
+    private static long sum(Connection c, String sql) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(sql); ResultSet r = q.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private String phase(TransferId id) {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT phase FROM transfers WHERE id_hi = ? AND id_lo = ?")) {
+                q.setLong(1, id.hi());
+                q.setLong(2, id.lo());
+                try (ResultSet r = q.executeQuery()) {
+                    return r.next() ? r.getString(1) : "none";
+                }
+            }
+        });
+    }
+
+    private void assertHistoryMatchesTheLedger() {
+        for (long account : new long[] {ISSUER, ALICE, SHOP, TAX, BOB}) {
+            assertThat(historySum(account)).as("account %d", account).isEqualTo(ledger.account(0, account).orElseThrow().balance());
+        }
+    }
+
+    @Test
+    void aPolicyLegIsInTheHistoryOfBothItsSides() throws SQLException {
+        EventBatch sale = new EventBatch(4);
+        sale.transfer(0, 200, 0, ALICE, 0, SHOP, 1_000, DT, 0);
+        assertThat(apply(sale)).containsExactly(Result.OK);
+        assertThat(ledger.account(0, TAX).orElseThrow().balance()).isEqualTo(120);
+        assertHistoryMatchesTheLedger();
+        TransferId leg = new TransferId(Ledger.legIdHi(0, 0), Ledger.legIdLo(200, 0));
+        assertThat(phase(leg)).isEqualTo("leg");
+        ProjectionQueries queries = new ProjectionQueries(db);
+        List<HistoryEntry> shop = queries.history(new AccountId(0, SHOP), 10, Long.MAX_VALUE);
+        assertThat(shop).extracting(HistoryEntry::amount).containsExactly(-120L, 1_000L); // newest first: the leg came after
+        // A page of one does not end between the sale and its leg: both come, and the next page is empty.
+        List<HistoryEntry> page = queries.history(new AccountId(0, SHOP), 1, Long.MAX_VALUE);
+        assertThat(page).hasSize(2);
+        assertThat(queries.history(new AccountId(0, SHOP), 1, page.getLast().atNanos())).isEmpty();
+    }
+
+    @Test
+    void aHoldMovesNothingUntilItIsPostedAndThenOnlyWhatIsPosted() throws SQLException {
+        EventBatch hold = new EventBatch(4);
+        hold.transfer(0, 300, 0, ALICE, 0, BOB, 500, DT, Event.PENDING, 0, 0, 0, 0, 0, 3_600);
+        assertThat(apply(hold)).containsExactly(Result.OK);
+        assertThat(phase(new TransferId(0, 300))).isEqualTo("hold");
+        assertHistoryMatchesTheLedger();
+        assertThat(historySum(BOB)).isZero();
+
+        EventBatch post = new EventBatch(4);
+        post.transfer(0, 301, 0, 0, 0, 0, 300, DT, Event.POST_PENDING, 0, 300, 0, 0, 0, 0);
+        assertThat(apply(post)).containsExactly(Result.OK);
+        assertThat(phase(new TransferId(0, 301))).isEqualTo("post");
+        assertThat(historySum(BOB)).isEqualTo(300);
+        assertHistoryMatchesTheLedger();
+
+        EventBatch full = new EventBatch(4);
+        full.transfer(0, 310, 0, ALICE, 0, BOB, 250, DT, Event.PENDING, 0, 0, 0, 0, 0, 3_600);
+        full.transfer(0, 311, 0, 0, 0, 0, 0, DT, Event.POST_PENDING, 0, 310, 0, 0, 0, 0); // amount 0: the whole hold
+        assertThat(apply(full)).containsExactly(Result.OK, Result.OK);
+        assertThat(historySum(BOB)).isEqualTo(550);
+        assertHistoryMatchesTheLedger();
+    }
+
+    @Test
+    void aVoidedHoldMovesNothingAndAPostedHoldToTheShopHasItsLeg() throws SQLException {
+        EventBatch holds = new EventBatch(4);
+        holds.transfer(0, 400, 0, ALICE, 0, BOB, 700, DT, Event.PENDING, 0, 0, 0, 0, 0, 3_600);
+        holds.transfer(0, 401, 0, 0, 0, 0, 0, DT, Event.VOID_PENDING, 0, 400, 0, 0, 0, 0);
+        holds.transfer(0, 402, 0, ALICE, 0, SHOP, 2_000, DT, Event.PENDING, 0, 0, 0, 0, 0, 3_600);
+        holds.transfer(0, 403, 0, 0, 0, 0, 1_000, DT, Event.POST_PENDING, 0, 402, 0, 0, 0, 0);
+        assertThat(apply(holds)).containsOnly(Result.OK);
+        assertThat(phase(new TransferId(0, 401))).isEqualTo("void");
+        assertThat(historySum(BOB)).isZero();
+        assertThat(historySum(TAX)).isEqualTo(120); // 12% of the 1,000 posted, not of the 2,000 held
+        assertHistoryMatchesTheLedger();
+    }
+}
