@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.dtenge.journal.Journal;
 import org.dtenge.journal.JournalOptions;
 import org.dtenge.journal.recovery.Recovered;
@@ -29,6 +28,7 @@ import org.dtenge.node.chain.AccountDirectory;
 import org.dtenge.node.chain.LedgerGate;
 import org.dtenge.node.chain.Receipts;
 import org.dtenge.node.chain.RecentBatches;
+import org.dtenge.node.chain.TransferLookup;
 import org.dtenge.node.config.NodeConfig;
 import org.dtenge.node.config.Tier;
 import org.dtenge.node.events.EventHub;
@@ -221,14 +221,10 @@ public final class Node implements AutoCloseable {
         ProjectionQueries projections = new ProjectionQueries(parts.db);
         projections.participants().forEach(parts.registry::add);
         projections.accounts(directory::put);
-        // Policy legs are read from the ledger: directly while it is idle (catching up, before the
-        // sequencer starts), through the sequencer after that.
-        Ledger idleLedger = recovered.ledger();
-        AtomicReference<LedgerGate> running = new AtomicReference<>();
+        TransferLookup legs = new TransferLookup(recovered.ledger());
         parts.projection = new ProjectionWorker(parts.db, parts.journal, directory, parts.registry, parts.hub,
                 Ledger.DAY_OFFSET_KAZAKHSTAN_SECONDS, code -> config.tier(code).map(Tier::name).orElse("none"),
-                PROJECTION_QUEUE_EVENTS_MAX, id -> running.get() == null ? idleLedger.transfer(id.hi(), id.lo())
-                        : running.get().read(ledger -> ledger.transfer(id.hi(), id.lo())));
+                PROJECTION_QUEUE_EVENTS_MAX, legs);
         parts.projection.catchUp();
         RecentBatches recent = new RecentBatches(RECENT_BATCH_EVENTS, parts.journal.durableHead().sequence());
         parts.sequencer = new Sequencer(recovered.ledger(), parts.journal, new Snapshots(storage)::write,
@@ -243,7 +239,7 @@ public final class Node implements AutoCloseable {
             projection.offer(submission);
         }, config.answerTimeout(), metrics::busy);
         directory.readMissesFrom(id -> gate.read(ledger -> ledger.account(id.hi(), id.lo())));
-        running.set(gate);
+        legs.readThrough(gate);
         parts.projection.start();
         if (recovered.head().sequence() == 0) {
             List<Participant> genesis = new Genesis(Json.mapper(), config, new SecureRandom()).run(gate, data.resolve("keys"));
