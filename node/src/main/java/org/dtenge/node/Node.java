@@ -30,6 +30,8 @@ import org.dtenge.node.chain.RecentBatches;
 import org.dtenge.node.config.NodeConfig;
 import org.dtenge.node.config.Tier;
 import org.dtenge.node.events.EventHub;
+import org.dtenge.node.extension.Extensions;
+import org.dtenge.node.extension.NodeContext;
 import org.dtenge.node.genesis.Genesis;
 import org.dtenge.node.http.Api;
 import org.dtenge.node.http.Json;
@@ -87,6 +89,7 @@ public final class Node implements AutoCloseable {
     private final Api api;
     private final WebServer server;
     private final ParticipantRegistry registry;
+    private final Extensions extensions;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean closed;
 
@@ -103,6 +106,7 @@ public final class Node implements AutoCloseable {
         this.api = parts.api;
         this.server = parts.server;
         this.registry = parts.registry;
+        this.extensions = parts.extensions;
     }
 
     /** What {@link #start} builds, in the order it builds them. */
@@ -116,9 +120,13 @@ public final class Node implements AutoCloseable {
         Api api;
         WebServer server;
         ParticipantRegistry registry;
+        Extensions extensions;
 
         /** After a failed start: stops and closes whatever was started, newest first. */
         void closeStarted() {
+            if (extensions != null) {
+                extensions.close();
+            }
             if (sequencer != null) {
                 sequencer.close();
             }
@@ -238,7 +246,11 @@ public final class Node implements AutoCloseable {
             genesis.forEach(parts.registry::add); // at once: the projection adds them too, a moment later
         }
         parts.verifier = new SignatureVerifier(config.verifierThreads());
-        parts.api = new Api(config, Json.mapper(), services(config, parts, gate, directory, recent, projections),
+        Transfers transfers = new Transfers(gate, new Receipts(recent, parts.journal));
+        Api.Services services = services(config, parts, gate, directory, recent, projections);
+        parts.extensions = Extensions.start(new NodeContext(config, data, gate, transfers, services, parts.registry,
+                parts.journal));
+        parts.api = new Api(config, Json.mapper(), services,
                 parts.registry, new RequestAuthenticator(parts.registry, InstantSource.system(), config.clockSkew().toMillis()),
                 parts.hub, metrics, () -> health(parts));
         metrics.gauge("dtenge.projection.queued.events", "Events waiting to be projected", projection::eventsQueued);
@@ -246,6 +258,7 @@ public final class Node implements AutoCloseable {
                 projection::transfersApplied);
         metrics.gauge("dtenge.events.streams", "Open event streams", parts.hub::openStreams);
         metrics.gauge("dtenge.participants", "Registered participants", parts.registry::size);
+        parts.extensions.routes().forEach(parts.api::add);
         parts.server = parts.api.start();
         if (!parts.server.isRunning() || parts.server.port() < 0) {
             // Helidon logs a failed bind and hands back a server that is not running, rather than throwing.
@@ -305,6 +318,7 @@ public final class Node implements AutoCloseable {
         closed = true;
         hub.closeAll();
         server.stop();
+        extensions.close(); // before the sequencer: an extension's last requests still get their answers
         sequencer.close();
         projection.close();
         verifier.close();
