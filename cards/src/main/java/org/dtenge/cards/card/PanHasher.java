@@ -1,0 +1,68 @@
+package org.dtenge.cards.card;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.dtenge.cards.CardsException;
+
+/**
+ * The keyed hash under which a card is found: HMAC-SHA256 of the PAN with a node secret. A plain hash
+ * of a PAN could be reversed by trying the few billion numbers of a BIN range; without the key it
+ * cannot. The key is 32 random bytes in {@code cards.key} in the data directory, made at first start
+ * and readable by the owner only: lose it and the journal's card records can no longer be matched.
+ */
+public final class PanHasher {
+    public static final int HASH_BYTES = 32;
+    private static final String FILE = "cards.key";
+
+    private final SecretKeySpec key;
+
+    public PanHasher(byte[] key) {
+        CardsException.check(key.length == 32, "the card key is 32 bytes");
+        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+    }
+
+    /** The key in {@code dataDir}, made if there is none yet. */
+    public static PanHasher openOrCreate(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        try {
+            if (!Files.exists(file)) {
+                byte[] fresh = new byte[32];
+                new SecureRandom().nextBytes(fresh);
+                Path temporary = dataDir.resolve(FILE + ".tmp");
+                Files.write(temporary, fresh, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+                try {
+                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the directory's own protection has to do
+                }
+                Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            byte[] key = Files.readAllBytes(file);
+            if (key.length != 32) {
+                throw new CardsException(file + " must hold 32 bytes, not " + key.length + "; restore it from backup");
+            }
+            return new PanHasher(key);
+        } catch (IOException e) {
+            throw new CardsException("cannot read or create the card key " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public byte[] hash(Pan pan) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(pan.digits().getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new CardsException("every JDK has HmacSHA256", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.dtenge.cards.gateway;
+
+import org.dtenge.cards.iso8583.IsoMessage;
+
+/**
+ * Responses keep the request's data elements (the acquirer matches on them) with DE 39 set; card
+ * secrets that must not travel back (track data, PIN block, ICC data) and the request's MAC are dropped.
+ */
+public final class Responses {
+    private static final int[] DROPPED = {35, 36, 45, 52, 55, 64, 128};
+
+    private Responses() {}
+
+    public static IsoMessage of(IsoMessage request, ResponseCode code) {
+        IsoMessage response = request.withMti(responseMti(request.mti()));
+        for (int field : DROPPED) {
+            response = response.without(field);
+        }
+        return response.with(39, code.code);
+    }
+
+    static IsoMessage approved(IsoMessage request, String approvalCode) {
+        return of(request, ResponseCode.APPROVED).with(38, approvalCode);
+    }
+
+    /** A format error for a message that could only be read as far as its MTI. */
+    public static IsoMessage formatError(String mti) {
+        return IsoMessage.of(responseMti(mti)).with(39, ResponseCode.FORMAT_ERROR.code);
+    }
+
+    /** The response's MTI: the function digit (third) of a request, 0 or 2, goes up by one; 0100 -> 0110. */
+    public static String responseMti(String mti) {
+        char function = mti.charAt(2);
+        char answered = function % 2 == 0 ? (char) (function + 1) : function;
+        return mti.substring(0, 2) + answered + mti.charAt(3);
+    }
+}

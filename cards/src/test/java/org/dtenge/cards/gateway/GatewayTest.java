@@ -1,0 +1,246 @@
+package org.dtenge.cards.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.dtenge.cards.CardsFixture;
+import org.dtenge.cards.iso8583.IsoMessage;
+import org.dtenge.cards.iso8583.MessageCodec;
+import org.dtenge.cards.terminal.Terminal;
+import org.dtenge.cards.terminal.TerminalConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every message type and response code of the gateway, over a real TCP connection to a real node. */
+class GatewayTest {
+    private static final int KZT = 398;
+
+    @TempDir
+    static Path dir;
+    static CardsFixture f;
+    static Terminal pos;
+    static Terminal atm;
+    static Terminal web;
+
+    @BeforeAll
+    static void start() throws Exception {
+        f = CardsFixture.start(dir, 600);
+        pos = f.terminal(Terminal.Kind.POS, "POS00001");
+        atm = f.terminal(Terminal.Kind.ATM, "ATM00001");
+        web = f.terminal(Terminal.Kind.ONLINE, "WEB00001");
+    }
+
+    @AfterAll
+    static void stop() {
+        pos.connection().close();
+        atm.connection().close();
+        web.connection().close();
+        f.close();
+    }
+
+    private static String code(IsoMessage response) {
+        return response.field(39).orElseThrow();
+    }
+
+    @Test
+    void signOnAndEchoAreAnswered() {
+        IsoMessage signOn = pos.signOn();
+        assertThat(signOn.mti()).isEqualTo("0810");
+        assertThat(code(signOn)).isEqualTo("00");
+        assertThat(signOn.field(70)).contains("001");
+        IsoMessage echo = pos.echo();
+        assertThat(echo.mti()).isEqualTo("0810");
+        assertThat(echo.field(70)).contains("301");
+    }
+
+    @Test
+    void aPurchaseMovesMoneyToTheBanksSettlementAccountOnceEvenWhenRepeated() {
+        CardsFixture.Issued card = f.card("20000.00");
+        IsoMessage request = pos.financial("0200", card.pan(), 150_000, KZT, pos.newRrn());
+        IsoMessage first = pos.connection().exchange(request);
+        assertThat(first.mti()).isEqualTo("0210");
+        assertThat(code(first)).isEqualTo("00");
+        assertThat(first.field(38)).isPresent();
+        assertThat(first.field(37)).isEqualTo(request.field(37));
+        IsoMessage repeat = pos.connection().exchange(request);
+        assertThat(code(repeat)).isEqualTo("00");
+        assertThat(repeat.field(38)).isEqualTo(first.field(38));
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "18500.00");
+    }
+
+    @Test
+    void anAuthorizationHoldsAndAPartialCompletionPostsLess() {
+        CardsFixture.Issued card = f.card("20000.00");
+        String rrn = pos.newRrn();
+        IsoMessage held = pos.authorize(card.pan(), 300_000, KZT, rrn);
+        assertThat(held.mti()).isEqualTo("0110");
+        assertThat(code(held)).isEqualTo("00");
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "20000.00").containsEntry("held", "3000.00")
+                .containsEntry("available", "17000.00");
+        IsoMessage completed = pos.complete(card.pan(), 250_000, KZT, rrn);
+        assertThat(completed.mti()).isEqualTo("0230");
+        assertThat(code(completed)).isEqualTo("00");
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "17500.00").containsEntry("held", "0.00");
+        assertThat(code(pos.complete(card.pan(), 250_000, KZT, rrn))).as("a repeated advice").isEqualTo("00");
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "17500.00");
+    }
+
+    @Test
+    void aFullCompletionPostsTheWholeHold() {
+        CardsFixture.Issued card = f.card("20000.00");
+        String rrn = pos.newRrn();
+        assertThat(code(pos.authorize(card.pan(), 120_000, KZT, rrn))).isEqualTo("00");
+        assertThat(code(pos.complete(card.pan(), 120_000, KZT, rrn))).isEqualTo("00");
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "18800.00").containsEntry("held", "0.00");
+    }
+
+    @Test
+    void aCompletionAboveTheHoldIsAnInvalidAmountAndWithoutAHoldTheOriginalIsNotFound() {
+        CardsFixture.Issued card = f.card("20000.00");
+        String rrn = pos.newRrn();
+        assertThat(code(pos.authorize(card.pan(), 100_000, KZT, rrn))).isEqualTo("00");
+        assertThat(code(pos.complete(card.pan(), 100_001, KZT, rrn))).isEqualTo("13");
+        assertThat(code(pos.complete(card.pan(), 100_000, KZT, pos.newRrn()))).isEqualTo("25");
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "20000.00").containsEntry("held", "1000.00");
+    }
+
+    @Test
+    void reversingAHoldReleasesItAndARepeatedReversalChangesNothing() {
+        CardsFixture.Issued card = f.card("20000.00");
+        String rrn = pos.newRrn();
+        assertThat(code(pos.authorize(card.pan(), 500_000, KZT, rrn))).isEqualTo("00");
+        IsoMessage reversed = pos.reverse(card.pan(), 500_000, KZT, rrn, false);
+        assertThat(reversed.mti()).isEqualTo("0410");
+        assertThat(code(reversed)).isEqualTo("00");
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "20000.00").containsEntry("held", "0.00");
+        IsoMessage advice = pos.reverse(card.pan(), 500_000, KZT, rrn, true);
+        assertThat(advice.mti()).isEqualTo("0430");
+        assertThat(code(advice)).isEqualTo("00");
+        assertThat(code(pos.complete(card.pan(), 500_000, KZT, rrn))).as("nothing left to complete").isEqualTo("25");
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "20000.00");
+    }
+
+    @Test
+    void reversingAPurchaseRefundsItOnce() {
+        CardsFixture.Issued card = f.card("20000.00");
+        String rrn = pos.newRrn();
+        assertThat(code(pos.pay(card.pan(), 700_000, KZT, rrn))).isEqualTo("00");
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "13000.00");
+        assertThat(code(pos.reverse(card.pan(), 700_000, KZT, rrn, false))).isEqualTo("00");
+        assertThat(code(pos.reverse(card.pan(), 700_000, KZT, rrn, true))).isEqualTo("00");
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "20000.00");
+    }
+
+    @Test
+    void aReversalWithoutAnOriginalIsOriginalNotFound() {
+        CardsFixture.Issued card = f.card("20000.00");
+        assertThat(code(pos.reverse(card.pan(), 100, KZT, pos.newRrn(), false))).isEqualTo("25");
+    }
+
+    @Test
+    void refusalsHaveTheirResponseCodesAndMoveNothing() {
+        CardsFixture.Issued card = f.card("100.00");
+        assertThat(code(pos.pay(card.pan(), 50_000, KZT, pos.newRrn()))).as("insufficient funds").isEqualTo("51");
+        assertThat(code(pos.pay(card.pan(), 1_000_001, KZT, pos.newRrn()))).as("over the card's purchase limit").isEqualTo("61");
+        assertThat(code(pos.pay(card.pan(), 0, KZT, pos.newRrn()))).as("zero").isEqualTo("13");
+        assertThat(code(pos.pay("4242424242424241", 100, KZT, pos.newRrn()))).as("Luhn-invalid").isEqualTo("14");
+        assertThat(code(pos.pay(CardsFixture.newPan(), 100, KZT, pos.newRrn()))).as("no such card").isEqualTo("14");
+        IsoMessage cashAtAShop = pos.connection().exchange(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(3, "010000"));
+        assertThat(code(cashAtAShop)).as("cash at a shop's terminal").isEqualTo("58");
+        IsoMessage inquiry = pos.connection().exchange(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(3, "310000"));
+        assertThat(code(inquiry)).as("a processing code the gateway does not do").isEqualTo("12");
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "100.00").containsEntry("held", "0.00");
+    }
+
+    @Test
+    void expiredBlockedAndLostCardsAreRefused() {
+        String wallet = f.wallet("anonymous", "1000.00");
+        String expired = CardsFixture.newPan();
+        assertThat(f.issue(expired, wallet, "2020-01", "1000.00", "1000.00", List.of("IN_STORE")).status()).isEqualTo(201);
+        assertThat(code(pos.pay(expired, 100, KZT, pos.newRrn()))).isEqualTo("54");
+        CardsFixture.Issued blocked = f.card("1000.00");
+        assertThat(f.halyk.post("/v1/cards/" + blocked.id() + "/status", Map.of("status", "BLOCKED")).status()).isEqualTo(200);
+        assertThat(code(pos.pay(blocked.pan(), 100, KZT, pos.newRrn()))).isEqualTo("62");
+        assertThat(f.halyk.post("/v1/cards/" + blocked.id() + "/status", Map.of("status", "LOST")).status()).isEqualTo(200);
+        assertThat(code(pos.pay(blocked.pan(), 100, KZT, pos.newRrn()))).isEqualTo("41");
+        assertThat(f.halyk.post("/v1/cards/" + blocked.id() + "/status", Map.of("status", "ACTIVE")).status()).isEqualTo(200);
+        assertThat(code(pos.pay(blocked.pan(), 100, KZT, pos.newRrn()))).isEqualTo("00");
+    }
+
+    @Test
+    void channelsACardDoesNotAllowAreNotPermitted() {
+        String wallet = f.wallet("anonymous", "1000.00");
+        String shopOnly = CardsFixture.newPan();
+        assertThat(f.issue(shopOnly, wallet, "2030-12", "1000.00", "1000.00", List.of("IN_STORE")).status()).isEqualTo(201);
+        assertThat(code(web.pay(shopOnly, 100, KZT, web.newRrn()))).as("online").isEqualTo("57");
+        assertThat(code(atm.pay(shopOnly, 100, KZT, atm.newRrn()))).as("ATM").isEqualTo("57");
+        try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
+            Terminal abroad = new Terminal(connection, "POSUSA01", Terminal.Kind.POS, "840");
+            assertThat(code(abroad.pay(shopOnly, 100, KZT, abroad.newRrn()))).as("abroad").isEqualTo("57");
+        }
+        assertThat(code(pos.pay(shopOnly, 100, KZT, pos.newRrn()))).as("in a shop at home").isEqualTo("00");
+    }
+
+    @Test
+    void theAtmDailyCashLimitCountsWithdrawalsAndReversalsGiveItBack() {
+        CardsFixture.Issued card = f.card("20000.00");
+        String first = atm.newRrn();
+        assertThat(code(atm.pay(card.pan(), 300_000, KZT, first))).isEqualTo("00");
+        assertThat(code(atm.pay(card.pan(), 250_000, KZT, atm.newRrn()))).as("3000 + 2500 > 5000 a day").isEqualTo("61");
+        assertThat(code(atm.reverse(card.pan(), 300_000, KZT, first, false))).isEqualTo("00");
+        assertThat(code(atm.pay(card.pan(), 250_000, KZT, atm.newRrn()))).isEqualTo("00");
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "17500.00");
+    }
+
+    @Test
+    void abroadTheBanksRateAndFeeApplyAndTheHistoryShowsBothAmounts() throws Exception {
+        assertThat(f.halyk.post("/v1/cards/rates", Map.of("currency", "840", "rate", "500.00", "feeBasisPoints", 100)).status())
+                .isEqualTo(200);
+        CardsFixture.Issued card = f.card("20000.00");
+        try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
+            Terminal newYork = new Terminal(connection, "POSNYC01", Terminal.Kind.POS, "840");
+            assertThat(code(newYork.pay(card.pan(), 1_000, 840, newYork.newRrn()))).isEqualTo("00");
+            assertThat(code(newYork.pay(card.pan(), 1_000, 978, newYork.newRrn()))).as("no EUR rate").isEqualTo("57");
+        }
+        // USD 10.00 at 500 tenge = 5,000.00, and a 1% fee of 50.00
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "14950.00");
+        String reference = "";
+        for (int i = 0; i < 100 && reference.isEmpty(); i++) {
+            var history = f.halyk.get("/v1/wallets/" + card.wallet() + "/history?limit=5").json().get("items");
+            for (var item : history) {
+                if (item.get("amount").asText().equals("5050.00")) {
+                    reference = item.get("reference").asText();
+                }
+            }
+            Thread.sleep(20);
+        }
+        assertThat(reference).isEqualTo("USD 10.00");
+    }
+
+    @Test
+    void malformedInputIsAFormatErrorOrAClosedConnectionAndChangesNothing() {
+        CardsFixture.Issued card = f.card("1000.00");
+        try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
+            Terminal terminal = new Terminal(connection, "POSBAD01", Terminal.Kind.POS, "398");
+            IsoMessage withoutAmount = terminal.financial("0200", card.pan(), 100, KZT, terminal.newRrn()).without(4);
+            IsoMessage answer = connection.exchange(withoutAmount);
+            assertThat(answer.mti()).isEqualTo("0210");
+            assertThat(code(answer)).isEqualTo("30");
+            byte[] unparseable = "0200ZZZZ not a bitmap".getBytes(StandardCharsets.US_ASCII);
+            IsoMessage formatError = ((org.dtenge.cards.iso8583.Decoded.Valid) MessageCodec.iso87Ascii()
+                    .decode(connection.exchangeRaw(unparseable).orElseThrow())).message();
+            assertThat(formatError.mti()).isEqualTo("0210");
+            assertThat(code(formatError)).isEqualTo("30");
+            IsoMessage unknownType = connection.exchange(IsoMessage.of("0300").with(11, "000001"));
+            assertThat(unknownType.mti()).isEqualTo("0310");
+            assertThat(code(unknownType)).isEqualTo("12");
+            assertThat(connection.exchangeRaw(new byte[] {1, 2, 3})).as("no MTI: the connection is closed").isEmpty();
+        }
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "1000.00");
+    }
+}
