@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import org.dtenge.cards.card.CardRegistry;
+import org.dtenge.cards.cash.CashReport;
 import org.dtenge.cards.card.Cards;
 import org.dtenge.cards.card.PanHasher;
 import org.dtenge.cards.fx.RateTable;
@@ -14,8 +17,12 @@ import org.dtenge.cards.gateway.CardActivity;
 import org.dtenge.cards.gateway.GatewayServer;
 import org.dtenge.cards.gateway.Moves;
 import org.dtenge.cards.http.CardEndpoints;
+import org.dtenge.cards.http.OnayEndpoints;
+import org.dtenge.cards.onay.FareTable;
+import org.dtenge.cards.onay.Validators;
 import org.dtenge.node.extension.NodeContext;
 import org.dtenge.node.extension.NodeExtension;
+import org.dtenge.node.http.ExtensionRoute;
 
 /**
  * Cards inside the node: rebuilds the card registry from the journal, starts the ISO 8583 gateway and
@@ -38,7 +45,8 @@ public final class CardsExtension implements NodeExtension {
         CardRegistry registry = new CardRegistry();
         RateTable rateTable = new RateTable();
         CardActivity activity = new CardActivity();
-        CardsJournal.rebuild(context.journal(), registry, rateTable, activity);
+        FareTable fareTable = new FareTable();
+        CardsJournal.rebuild(context.journal(), registry, rateTable, activity, fareTable);
         int holdTimeout = integer(context, "cards.hold-timeout-seconds", 7 * 24 * 3600);
         Moves moves = new Moves(context.gate(), context.registry(), activity, holdTimeout);
         Authorizer authorizer = new Authorizer(registry, hasher, rateTable, activity, moves, InstantSource.system());
@@ -52,7 +60,10 @@ public final class CardsExtension implements NodeExtension {
         }
         Cards cards = new Cards(context.gate(), context.services().access(), registry, hasher);
         Rates rates = new Rates(context.gate(), rateTable);
-        return new Running(new CardEndpoints(cards, rates, activity, context.gate()).routes(), gateway::close);
+        Validators validators = new Validators(context.gate(), context.services().access(), registry, hasher, fareTable);
+        List<ExtensionRoute> routes = new ArrayList<>(new CardEndpoints(cards, rates, activity, context.gate()).routes());
+        routes.addAll(new OnayEndpoints(validators, new CashReport(context.services().queries())).routes());
+        return new Running(routes, gateway::close);
     }
 
     private static int integer(NodeContext context, String key, int fallback) {

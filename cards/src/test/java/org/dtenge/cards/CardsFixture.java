@@ -41,6 +41,13 @@ public final class CardsFixture implements AutoCloseable {
         return new CardsFixture(TestNode.start(dir));
     }
 
+    /** The same, with node settings of the caller's (table sizes for a benchmark). */
+    public static CardsFixture start(Path dir, int holdSeconds, Map<String, String> settings) throws IOException {
+        System.setProperty("dtenge.cards.port", "0");
+        System.setProperty("dtenge.cards.hold-timeout-seconds", Integer.toString(holdSeconds));
+        return new CardsFixture(new TestNode(dir, settings));
+    }
+
     /** A fresh Luhn-valid 16-digit PAN (a Visa-like test number, never a real one). */
     public static String newPan() {
         String body = "49" + String.format("%013d", NEXT_PAN.incrementAndGet());
@@ -54,8 +61,13 @@ public final class CardsFixture implements AutoCloseable {
 
     /** A halyk retail wallet with {@code cash} tenge in it. */
     public String wallet(String tier, String cash) {
+        return wallet("retail", tier, cash);
+    }
+
+    /** A halyk wallet of {@code kind} (retail or merchant) with {@code cash} tenge in it. */
+    public String wallet(String kind, String tier, String cash) {
         SigningKey key = SigningKey.generate(RANDOM);
-        ApiClient.Answer opened = halyk.post("/v1/wallets", Map.of("ownerKey", Base64Url.encode(key.publicKey()), "kind", "retail",
+        ApiClient.Answer opened = halyk.post("/v1/wallets", Map.of("ownerKey", Base64Url.encode(key.publicKey()), "kind", kind,
                 "tier", tier));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         String address = opened.text("address");
@@ -68,13 +80,20 @@ public final class CardsFixture implements AutoCloseable {
 
     public ApiClient.Answer issue(String pan, String wallet, String expiry, String purchaseLimit, String atmDailyLimit,
                                   List<String> channels) {
+        return issue("VISA_DEBIT", pan, wallet, expiry, purchaseLimit, atmDailyLimit, channels);
+    }
+
+    public ApiClient.Answer issue(String product, String pan, String wallet, String expiry, String purchaseLimit,
+                                  String atmDailyLimit, List<String> channels) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("pan", pan);
-        body.put("product", "VISA_DEBIT");
+        body.put("product", product);
         body.put("wallet", wallet);
         body.put("expiry", expiry);
         body.put("purchaseLimit", purchaseLimit);
-        body.put("atmDailyLimit", atmDailyLimit);
+        if (!atmDailyLimit.isEmpty()) {
+            body.put("atmDailyLimit", atmDailyLimit);
+        }
         body.put("channels", channels);
         return halyk.post("/v1/cards", body);
     }

@@ -56,7 +56,7 @@ public final class CardEndpoints {
         this.gate = gate;
     }
 
-    record IssueRequest(String pan, String product, String wallet, String expiry, String purchaseLimit, String atmDailyLimit,
+    record IssueRequest(String pan, String product, String wallet, String expiry, String purchaseLimit, Optional<String> atmDailyLimit,
                         List<String> channels) {}
 
     record CardView(String id, String lastFour, String product, String wallet, String expiry, String status,
@@ -101,8 +101,8 @@ public final class CardEndpoints {
             channels.add(named(Channel.class, channel, "channels"));
         }
         Cards.Issue issue = new Cards.Issue(pan, product, Fields.address(body.wallet(), "wallet"), expiry,
-                Fields.amount(body.purchaseLimit(), "purchaseLimit"), Fields.amount(body.atmDailyLimit(), "atmDailyLimit"),
-                channels);
+                Fields.amount(body.purchaseLimit(), "purchaseLimit"),
+                body.atmDailyLimit().map(limit -> Fields.amount(limit, "atmDailyLimit")).orElse(0L), channels);
         return Reply.of(cards.issue(call.caller(), issue), CardEndpoints::view, 201);
     }
 
