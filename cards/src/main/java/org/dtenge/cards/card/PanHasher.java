@@ -22,11 +22,17 @@ public final class PanHasher {
     public static final int HASH_BYTES = 32;
     private static final String FILE = "cards.key";
 
-    private final SecretKeySpec key;
+    /** Keyed once; each hash works on a clone, which is cheaper than a new Mac and safe across threads. */
+    private final Mac prototype;
 
     public PanHasher(byte[] key) {
         CardsException.check(key.length == 32, "the card key is 32 bytes");
-        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        try {
+            prototype = Mac.getInstance("HmacSHA256");
+            prototype.init(new SecretKeySpec(key.clone(), "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new CardsException("every JDK has HmacSHA256", e);
+        }
     }
 
     /** The key in {@code dataDir}, made if there is none yet. */
@@ -57,12 +63,14 @@ public final class PanHasher {
     }
 
     public byte[] hash(Pan pan) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(pan.digits().getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new CardsException("every JDK has HmacSHA256", e);
+        Mac mac;
+        synchronized (prototype) {
+            try {
+                mac = (Mac) prototype.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new CardsException("the JDK's HmacSHA256 is cloneable", e);
+            }
         }
+        return mac.doFinal(pan.digits().getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -74,6 +74,15 @@ class GatewayTest {
     }
 
     @Test
+    void theSameTransactionWithAnotherAmountIsADuplicateTransmission() {
+        CardsFixture.Issued card = f.card("20000.00");
+        String rrn = pos.newRrn();
+        assertThat(code(pos.pay(card.pan(), 10_000, KZT, rrn))).isEqualTo("00");
+        assertThat(code(pos.pay(card.pan(), 20_000, KZT, rrn))).isEqualTo("94");
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "19900.00");
+    }
+
+    @Test
     void anAuthorizationHoldsAndAPartialCompletionPostsLess() {
         CardsFixture.Issued card = f.card("20000.00");
         String rrn = pos.newRrn();
