@@ -12,15 +12,19 @@ public final class Responses {
     private Responses() {}
 
     public static IsoMessage of(IsoMessage request, ResponseCode code) {
-        IsoMessage response = request.withMti(responseMti(request.mti()));
-        for (int field : DROPPED) {
-            response = response.without(field);
-        }
-        return response.with(39, code.code);
+        return builder(request, code).build();
     }
 
     static IsoMessage approved(IsoMessage request, String approvalCode) {
-        return of(request, ResponseCode.APPROVED).with(38, approvalCode);
+        return builder(request, ResponseCode.APPROVED).with(38, approvalCode).build();
+    }
+
+    private static IsoMessage.Builder builder(IsoMessage request, ResponseCode code) {
+        IsoMessage.Builder response = request.toBuilder(responseMti(request.mti()));
+        for (int field : DROPPED) {
+            response.without(field);
+        }
+        return response.with(39, code.code);
     }
 
     /** A format error for a message that could only be read as far as its MTI. */

@@ -26,6 +26,47 @@ public final class IsoMessage {
         return new IsoMessage(mti, new TreeMap<>());
     }
 
+    /** A builder: many fields set with one copy at the end, rather than a copy per {@link #with}. */
+    public static Builder builder(String mti) {
+        return new Builder(mti, new TreeMap<>());
+    }
+
+    /** A builder starting from this message's fields, under {@code newMti}. */
+    public Builder toBuilder(String newMti) {
+        return new Builder(newMti, new TreeMap<>(fields));
+    }
+
+    /** Collects fields; {@link #build} checks the MTI and hands the map over (the builder is then spent). */
+    public static final class Builder {
+        private final String mti;
+        private TreeMap<Integer, String> fields;
+
+        private Builder(String mti, TreeMap<Integer, String> fields) {
+            this.mti = mti;
+            this.fields = fields;
+        }
+
+        public Builder with(int number, String value) {
+            CardsException.check(fields != null, "a builder builds once");
+            CardsException.check(number >= 2 && number <= 128, "data elements are 2..128: " + number);
+            fields.put(number, value);
+            return this;
+        }
+
+        public Builder without(int number) {
+            CardsException.check(fields != null, "a builder builds once");
+            fields.remove(number);
+            return this;
+        }
+
+        public IsoMessage build() {
+            CardsException.check(fields != null, "a builder builds once");
+            IsoMessage message = new IsoMessage(mti, fields);
+            fields = null;
+            return message;
+        }
+    }
+
     public String mti() {
         return mti;
     }

@@ -39,16 +39,16 @@ public final class MessageCodec {
             }
             mti = Optional.of(type);
             boolean[] present = bitmaps(in);
-            IsoMessage message = IsoMessage.of(type);
+            IsoMessage.Builder message = IsoMessage.builder(type);
             for (int number = 2; number <= 128; number++) {
                 if (present[number]) {
-                    message = message.with(number, fieldSpec(number).read(in));
+                    message.with(number, fieldSpec(number).read(in));
                 }
             }
             if (in.remaining() > 0) {
                 throw new Malformation(in.remaining() + " bytes after the last field, at offset " + in.position());
             }
-            return new Decoded.Valid(message);
+            return new Decoded.Valid(message.build());
         } catch (Malformation e) {
             return new Decoded.Malformed(e.getMessage(), mti);
         }

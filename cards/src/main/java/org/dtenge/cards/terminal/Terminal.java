@@ -91,7 +91,7 @@ public final class Terminal {
     /** The message this terminal would send, without sending it (for repeats and tests). */
     public IsoMessage financial(String mti, String pan, long amountMinor, int currency, String rrn) {
         Instant now = Instant.now();
-        return IsoMessage.of(mti)
+        return IsoMessage.builder(mti)
                 .with(2, pan)
                 .with(3, kind == Kind.ATM ? "010000" : "000000")
                 .with(4, String.format("%012d", amountMinor))
@@ -106,7 +106,8 @@ public final class Terminal {
                 .with(32, ACQUIRER)
                 .with(37, rrn)
                 .with(41, terminalId)
-                .with(49, String.format("%03d", currency));
+                .with(49, String.format("%03d", currency))
+                .build();
     }
 
     private IsoMessage network(String code) {
