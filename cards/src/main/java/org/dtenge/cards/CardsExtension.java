@@ -58,6 +58,8 @@ public final class CardsExtension implements NodeExtension {
             gateway.close();
             throw new CardsException("cannot write " + PORT_FILE + " in " + context.dataDir() + ": " + e.getMessage(), e);
         }
+        System.out.println("dtenge cards: ISO 8583 gateway listening on " + context.setting("cards.host")
+                .orElse(context.config().host()) + ":" + gateway.port());
         Cards cards = new Cards(context.gate(), context.services().access(), registry, hasher);
         Rates rates = new Rates(context.gate(), rateTable);
         Validators validators = new Validators(context.gate(), context.services().access(), registry, hasher, fareTable);
