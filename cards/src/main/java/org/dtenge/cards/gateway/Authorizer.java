@@ -26,6 +26,8 @@ import org.dtenge.node.NodeException;
  * 0400 / 0420 reversal     -> 0410 / 0430   void the hold, or refund what was paid
  * </pre>
  *
+ * Repeats (0101, 0201, 0221, 0401, 0421) are handled as their originals.
+ *
  * Checks run in order of precedence (form, card, status, expiry, channel, price, limits) and the first
  * that fails gives the response code; only then does anything reach the ledger. Nothing here throws
  * for a request: a failure of the node is answered 96.
@@ -54,10 +56,11 @@ public final class Authorizer {
         try {
             return switch (request.mti()) {
                 case "0800" -> Responses.of(request, ResponseCode.APPROVED);
-                case "0100" -> pay(request, Operation.HOLD);
-                case "0200" -> pay(request, Operation.PURCHASE);
-                case "0220" -> complete(request);
-                case "0400", "0420" -> reverse(request);
+                // A repeat (last digit 1) is the same message sent again: answered the same way.
+                case "0100", "0101" -> pay(request, Operation.HOLD);
+                case "0200", "0201" -> pay(request, Operation.PURCHASE);
+                case "0220", "0221" -> complete(request);
+                case "0400", "0401", "0420", "0421" -> reverse(request);
                 default -> Responses.of(request, ResponseCode.INVALID_TRANSACTION);
             };
         } catch (NodeException e) {

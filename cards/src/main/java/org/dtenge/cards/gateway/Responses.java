@@ -32,10 +32,14 @@ public final class Responses {
         return IsoMessage.of(responseMti(mti)).with(39, ResponseCode.FORMAT_ERROR.code);
     }
 
-    /** The response's MTI: the function digit (third) of a request, 0 or 2, goes up by one; 0100 -> 0110. */
+    /**
+     * The response's MTI: the function digit (third) of a request, 0 or 2, goes up by one (0100 -> 0110),
+     * and an acquirer's repeat (origin digit 1) is answered as its original (0421 -> 0430).
+     */
     public static String responseMti(String mti) {
         char function = mti.charAt(2);
         char answered = function % 2 == 0 ? (char) (function + 1) : function;
-        return mti.substring(0, 2) + answered + mti.charAt(3);
+        char origin = mti.charAt(3) == '1' ? '0' : mti.charAt(3);
+        return mti.substring(0, 2) + answered + origin;
     }
 }

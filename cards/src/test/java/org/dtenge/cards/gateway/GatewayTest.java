@@ -95,7 +95,10 @@ class GatewayTest {
         assertThat(completed.mti()).isEqualTo("0230");
         assertThat(code(completed)).isEqualTo("00");
         assertThat(f.wallet(card.wallet())).containsEntry("balance", "17500.00").containsEntry("held", "0.00");
-        assertThat(code(pos.complete(card.pan(), 250_000, KZT, rrn))).as("a repeated advice").isEqualTo("00");
+        assertThat(code(pos.complete(card.pan(), 250_000, KZT, rrn))).as("the advice again").isEqualTo("00");
+        IsoMessage repeat = pos.connection().exchange(pos.financial("0221", card.pan(), 250_000, KZT, rrn));
+        assertThat(repeat.mti()).isEqualTo("0230");
+        assertThat(code(repeat)).as("marked as a repeat").isEqualTo("00");
         assertThat(f.wallet(card.wallet())).containsEntry("balance", "17500.00");
     }
 
@@ -130,6 +133,9 @@ class GatewayTest {
         IsoMessage advice = pos.reverse(card.pan(), 500_000, KZT, rrn, true);
         assertThat(advice.mti()).isEqualTo("0430");
         assertThat(code(advice)).isEqualTo("00");
+        IsoMessage repeatedAdvice = pos.connection().exchange(pos.financial("0421", card.pan(), 500_000, KZT, rrn));
+        assertThat(repeatedAdvice.mti()).isEqualTo("0430");
+        assertThat(code(repeatedAdvice)).isEqualTo("00");
         assertThat(code(pos.complete(card.pan(), 500_000, KZT, rrn))).as("nothing left to complete").isEqualTo("25");
         assertThat(f.wallet(card.wallet())).containsEntry("balance", "20000.00");
     }

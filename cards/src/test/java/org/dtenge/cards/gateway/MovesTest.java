@@ -27,5 +27,7 @@ class MovesTest {
         assertThat(Responses.responseMti("0220")).isEqualTo("0230");
         assertThat(Responses.responseMti("0420")).isEqualTo("0430");
         assertThat(Responses.responseMti("0810")).isEqualTo("0810");
+        assertThat(Responses.responseMti("0421")).isEqualTo("0430");
+        assertThat(Responses.responseMti("0221")).isEqualTo("0230");
     }
 }
