@@ -59,6 +59,29 @@ class GatewayTest {
     }
 
     @Test
+    void moovIoSampleMessagesGetAnswers() throws Exception {
+        java.nio.file.Path vectors = java.nio.file.Path.of(System.getProperty("shared.dir", "../testdata"), "vectors", "iso8583");
+        MessageCodec codec = MessageCodec.iso87Ascii();
+        try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
+            byte[] signOn = java.nio.file.Files.readAllBytes(vectors.resolve("network_management_message.dat"));
+            IsoMessage answer = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(signOn).orElseThrow()))
+                    .message();
+            assertThat(answer.mti()).isEqualTo("0810");
+            assertThat(code(answer)).isEqualTo("00");
+            // moov-io's 0200 has no PAN (DE 2): a format error, answered, not a closed connection.
+            byte[] financial = java.nio.file.Files.readAllBytes(vectors.resolve("financial_transaction_message.dat"));
+            answer = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(financial).orElseThrow())).message();
+            assertThat(answer.mti()).isEqualTo("0210");
+            assertThat(code(answer)).isEqualTo("30");
+            // Its 0400 names no terminal (DE 41), which the gateway needs to find an original.
+            byte[] reversal = java.nio.file.Files.readAllBytes(vectors.resolve("iso_reversal_message.dat"));
+            answer = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(reversal).orElseThrow())).message();
+            assertThat(answer.mti()).isEqualTo("0410");
+            assertThat(code(answer)).isEqualTo("30");
+        }
+    }
+
+    @Test
     void aPurchaseMovesMoneyToTheBanksSettlementAccountOnceEvenWhenRepeated() {
         CardsFixture.Issued card = f.card("20000.00");
         IsoMessage request = pos.financial("0200", card.pan(), 150_000, KZT, pos.newRrn());
