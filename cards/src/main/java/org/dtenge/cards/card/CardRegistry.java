@@ -11,9 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CardRegistry {
     private final ConcurrentHashMap<ByteBuffer, Card> byHash = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Card> byId = new ConcurrentHashMap<>();
 
     public void put(Card card) {
         byHash.put(ByteBuffer.wrap(card.panHash()), card);
+        byId.put(card.id(), card);
     }
 
     public Optional<Card> find(byte[] panHash) {
@@ -21,7 +23,7 @@ public final class CardRegistry {
     }
 
     public Optional<Card> findById(String id) {
-        return byHash.values().stream().filter(card -> card.id().equals(id)).findFirst();
+        return Optional.ofNullable(byId.get(id));
     }
 
     /** The cards issued by {@code bank}, ordered by id. */

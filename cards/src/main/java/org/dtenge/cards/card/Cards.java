@@ -1,13 +1,16 @@
 package org.dtenge.cards.card;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.dtenge.ledger.EventBatch;
 import org.dtenge.ledger.Result;
 import org.dtenge.node.NodeException;
 import org.dtenge.node.Problem;
 import org.dtenge.node.ProblemType;
 import org.dtenge.node.chain.LedgerGate;
+import org.dtenge.node.money.AccountId;
 import org.dtenge.node.participant.Participant;
 import org.dtenge.node.participant.Role;
 import org.dtenge.node.service.Access;
@@ -33,8 +36,8 @@ public final class Cards {
     }
 
     /** What a bank asks for; the PAN is hashed at once and goes no further. */
-    public record Issue(Pan pan, CardProduct product, org.dtenge.node.money.AccountId wallet, java.time.YearMonth expiry,
-                        long purchaseLimit, long atmDailyLimit, java.util.Set<Channel> channels) {}
+    public record Issue(Pan pan, CardProduct product, AccountId wallet, YearMonth expiry, long purchaseLimit,
+                        long atmDailyLimit, Set<Channel> channels) {}
 
     public synchronized Outcome<Card> issue(Participant caller, Issue request) {
         requireBank(caller);

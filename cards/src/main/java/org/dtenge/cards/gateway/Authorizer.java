@@ -119,10 +119,10 @@ public final class Authorizer {
             if (yes.request().isCash() && activity.cashTaken(yes.card().panHash(), today()) + tiyn > yes.card().atmDailyLimit()) {
                 return Responses.of(message, ResponseCode.EXCEEDS_LIMIT);
             }
-            Moves.Answer answer = moves.pay(operation, yes.card(), yes.key(), yes.request(), conversion);
-            return answer.code() == ResponseCode.APPROVED
+            ResponseCode answer = moves.pay(operation, yes.card(), yes.key(), yes.request(), conversion);
+            return answer == ResponseCode.APPROVED
                     ? Responses.approved(message, TransactionKey.approvalCode(yes.key().transferId(operation)))
-                    : Responses.of(message, answer.code());
+                    : Responses.of(message, answer);
         }
     }
 
@@ -167,7 +167,7 @@ public final class Authorizer {
         if (price.isEmpty()) {
             return Responses.of(message, ResponseCode.NOT_PERMITTED_TO_CARDHOLDER);
         }
-        return Responses.of(message, moves.complete(yes.card(), yes.key(), yes.request(), price.get()).code());
+        return Responses.of(message, moves.complete(yes.card(), yes.key(), yes.request(), price.get()));
     }
 
     private IsoMessage reverse(IsoMessage message) {
@@ -177,7 +177,7 @@ public final class Authorizer {
         }
         Found.Yes yes = (Found.Yes) found;
         synchronized (moves.lockFor(yes.card())) {
-            return Responses.of(message, moves.reverse(yes.card(), yes.key(), yes.request()).code());
+            return Responses.of(message, moves.reverse(yes.card(), yes.key(), yes.request()));
         }
     }
 

@@ -31,9 +31,6 @@ public final class Moves {
     private final int holdTimeoutSeconds;
     private final Object[] locks = new Object[LOCKS];
 
-    /** A response code, and whether this message moved money (false for a repeat or a refusal). */
-    public record Answer(ResponseCode code, boolean applied) {}
-
     public Moves(LedgerGate gate, ParticipantRegistry participants, CardActivity activity, int holdTimeoutSeconds) {
         this.gate = gate;
         this.participants = participants;
@@ -49,7 +46,7 @@ public final class Moves {
         return locks[card.panHash()[0] & (LOCKS - 1)];
     }
 
-    Answer pay(Operation operation, Card card, TransactionKey key, CardRequest request, FxRate.Conversion price) {
+    ResponseCode pay(Operation operation, Card card, TransactionKey key, CardRequest request, FxRate.Conversion price) {
         AccountId settlement = settlement(card);
         TransferId id = key.transferId(operation);
         int flags = Event.LINKED | (operation == Operation.HOLD ? Event.PENDING : 0);
@@ -61,11 +58,11 @@ public final class Moves {
         return submit(events);
     }
 
-    Answer complete(Card card, TransactionKey key, CardRequest request, FxRate.Conversion price) {
+    ResponseCode complete(Card card, TransactionKey key, CardRequest request, FxRate.Conversion price) {
         TransferId holdId = key.transferId(Operation.HOLD);
         Optional<Transfer> hold = find(holdId);
         if (hold.isEmpty()) {
-            return new Answer(ResponseCode.ORIGINAL_NOT_FOUND, false);
+            return ResponseCode.ORIGINAL_NOT_FOUND;
         }
         TransferId id = key.transferId(Operation.COMPLETION);
         EventBatch events = new EventBatch(2);
@@ -81,7 +78,7 @@ public final class Moves {
      * still a hold, nothing to do when the hold expired or was voided already (approved: the
      * acquirer's aim, that the money is not taken, holds). 25 when there never was an original.
      */
-    Answer reverse(Card card, TransactionKey key, CardRequest request) {
+    ResponseCode reverse(Card card, TransactionKey key, CardRequest request) {
         Optional<Transfer> paid = find(key.transferId(Operation.COMPLETION)).or(() -> find(key.transferId(Operation.PURCHASE)));
         if (paid.isPresent()) {
             TransferId id = key.transferId(Operation.REFUND);
@@ -95,7 +92,7 @@ public final class Moves {
         TransferId holdId = key.transferId(Operation.HOLD);
         Optional<Transfer> hold = find(holdId);
         if (hold.isEmpty()) {
-            return new Answer(ResponseCode.ORIGINAL_NOT_FOUND, false);
+            return ResponseCode.ORIGINAL_NOT_FOUND;
         }
         TransferId id = key.transferId(Operation.VOID);
         long amount = hold.get().amount();
@@ -103,8 +100,8 @@ public final class Moves {
         transfer(events, id, card.wallet(), settlement(card), amount, Event.LINKED | Event.VOID_PENDING, holdId, request, 0);
         events.record(new TransactionRecord(Operation.VOID, id, card.panHash(), card.bank(), amount, 0,
                 request.amountMinor(), request.currency(), request.isCash()).encode());
-        Answer answer = submit(events);
-        return answer.code() == ResponseCode.ORIGINAL_NOT_FOUND ? new Answer(ResponseCode.APPROVED, false) : answer;
+        ResponseCode answer = submit(events);
+        return answer == ResponseCode.ORIGINAL_NOT_FOUND ? ResponseCode.APPROVED : answer;
     }
 
     private static void transfer(EventBatch events, TransferId id, AccountId debit, AccountId credit, long amount, int flags,
@@ -116,7 +113,7 @@ public final class Moves {
                 timeoutSeconds);
     }
 
-    private Answer submit(EventBatch events) {
+    private ResponseCode submit(EventBatch events) {
         Submission submission = gate.submit(events);
         Result result = submission.results().result(0);
         if (result == Result.OK) {
@@ -125,9 +122,9 @@ public final class Moves {
                 throw new IllegalStateException("invariant broken: a card transfer was applied but its record was not: " + recorded);
             }
             TransactionRecord.decode(submission.events(), 1).ifPresent(r -> activity.add(r, submission.eventTimestampNanos(1)));
-            return new Answer(ResponseCode.APPROVED, true);
+            return ResponseCode.APPROVED;
         }
-        return new Answer(code(result), false);
+        return code(result);
     }
 
     /** The response code for a ledger refusal. */
