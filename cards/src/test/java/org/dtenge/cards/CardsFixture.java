@@ -100,7 +100,12 @@ public final class CardsFixture implements AutoCloseable {
 
     /** A card with every channel, a 10,000 tenge purchase limit and 5,000 a day of ATM cash, on a new wallet. */
     public Issued card(String cash) {
-        String wallet = wallet("anonymous", cash);
+        return card("anonymous", cash);
+    }
+
+    /** The same on a wallet of {@code tier}. */
+    public Issued card(String tier, String cash) {
+        String wallet = wallet(tier, cash);
         String pan = newPan();
         ApiClient.Answer issued = issue(pan, wallet, "2030-12", "10000.00", "5000.00", List.of("IN_STORE", "ONLINE", "ATM", "ABROAD"));
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);

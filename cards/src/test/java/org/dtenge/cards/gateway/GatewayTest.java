@@ -126,6 +126,19 @@ class GatewayTest {
     }
 
     @Test
+    void theSameRrnAtAnotherTerminalIsAnotherTransaction() {
+        CardsFixture.Issued card = f.card("20000.00");
+        String rrn = pos.newRrn();
+        assertThat(code(pos.authorize(card.pan(), 100_000, KZT, rrn))).isEqualTo("00");
+        try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
+            Terminal other = new Terminal(connection, "POS00002", Terminal.Kind.POS, "398");
+            assertThat(code(other.complete(card.pan(), 100_000, KZT, rrn))).isEqualTo("25");
+            assertThat(code(other.reverse(card.pan(), 100_000, KZT, rrn, false))).isEqualTo("25");
+        }
+        assertThat(code(pos.complete(card.pan(), 100_000, KZT, rrn))).isEqualTo("00");
+    }
+
+    @Test
     void aFullCompletionPostsTheWholeHold() {
         CardsFixture.Issued card = f.card("20000.00");
         String rrn = pos.newRrn();
