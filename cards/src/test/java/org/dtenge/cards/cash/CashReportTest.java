@@ -32,6 +32,38 @@ class CashReportTest {
     }
 
     @Test
+    void benefitsPaidToWalletsWithoutABankAreTakenOutInCashAtTheCounter() throws Exception {
+        try (CardsFixture f = CardsFixture.start(dir, 600)) {
+            ApiClient kazpost = f.node.as("kazpost");
+            String almaty = f.node.address("almaty");
+            // The city's budget account is funded from a bank (the budget's own DT), then pays the month's benefit.
+            ApiClient.Answer funded = f.halyk.post("/v1/payments/batch", Map.of("items", java.util.List.of(Map.of("id", Orders.id(),
+                    "payer", f.node.address("halyk"), "payee", almaty, "amount", "100000.00"))));
+            assertThat(funded.json().get("committed").asInt()).as(funded.toString()).isEqualTo(1);
+            SigningKey pensioner = SigningKey.generate(new SecureRandom());
+            String wallet = kazpost.post("/v1/wallets", Map.of("ownerKey", Base64Url.encode(pensioner.publicKey()),
+                    "kind", "retail", "tier", "simplified")).text("address");
+            ApiClient.Answer benefit = f.node.as("almaty").post("/v1/payments/batch", Map.of("items", java.util.List.of(Map.of(
+                    "id", Orders.id(), "payer", almaty, "payee", wallet, "amount", "45000.00", "reference", "BENEFIT 2026-11"))));
+            assertThat(benefit.json().get("committed").asInt()).as(benefit.toString()).isEqualTo(1);
+            Map<String, Object> cashOut = new LinkedHashMap<>(Orders.payment(pensioner, Orders.id(), wallet, f.node.address("kazpost"),
+                    "45000.00", System.currentTimeMillis() + 60_000, "050010-03"));
+            cashOut.remove("payer");
+            cashOut.remove("payee");
+            cashOut.put("wallet", wallet);
+            assertThat(kazpost.post("/v1/cash-out", cashOut).status()).isEqualTo(201);
+            assertThat(kazpost.get("/v1/wallets/" + wallet).text("balance")).isEqualTo("0.00");
+            LocalDate today = LocalDate.now(ZoneOffset.ofHours(5));
+            java.util.Optional<JsonNode> counter = java.util.Optional.empty();
+            for (int i = 0; i < 200 && counter.isEmpty(); i++) {
+                counter = counter(kazpost.get("/v1/cash-report?date=" + today).json(), "050010-03");
+                Thread.sleep(10);
+            }
+            assertThat(counter.orElseThrow().get("cashOut").asText()).isEqualTo("45000.00");
+        }
+    }
+
+    @Test
     void kazpostsCounterOperationsAddUpInItsDailyCashReport() throws Exception {
         try (CardsFixture f = CardsFixture.start(dir, 600)) {
             ApiClient kazpost = f.node.as("kazpost");
