@@ -9,6 +9,11 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * ({@code src/test/resources/.../MessageCodecFuzzTestInputs/decodeNeverThrows}: the moov-io samples
  * and cut or damaged variants); {@code JAZZER_FUZZ=1} makes it explore.
  * The property: no exception, and whatever decodes re-encodes to something that decodes the same.
+ *
+ * <p>Known limit: Jazzer 0.24.0 cannot instrument Java 25 class files ("Unsupported class file major
+ * version 69"), so a {@code JAZZER_FUZZ=1} run here gets no coverage feedback and only mutates blindly
+ * (57 million inputs in 60 s, no failure, but little depth). Until a Jazzer that reads Java 25 classes,
+ * {@link MessageCodecRandomTest}'s seeded damage to real messages is the deeper check.
  */
 class MessageCodecFuzzTest {
     private static final MessageCodec CODEC = MessageCodec.iso87Ascii();
