@@ -38,7 +38,9 @@ class MessageCodecRandomTest {
         SplittableRandom random = new SplittableRandom(seed);
         int malformed = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            byte[] original = Vectors.message(Vectors.MESSAGES[random.nextInt(Vectors.MESSAGES.length)]);
+            // Real messages, and random valid ones (so that every field's prefix and padding gets damaged too).
+            byte[] original = random.nextBoolean() ? Vectors.message(Vectors.MESSAGES[random.nextInt(Vectors.MESSAGES.length)])
+                    : codec.encode(randomMessage(random));
             byte[] damaged = damage(original, random);
             Decoded decoded = codec.decode(damaged);
             switch (decoded) {
