@@ -33,6 +33,9 @@ class CardsRestartTest {
             assertThat(atm.pay(card.pan(), 200_000, 398, atm.newRrn()).field(39)).as("4000 of 5000 used before the restart")
                     .contains("61");
             assertThat(atm.pay(card.pan(), 100_000, 398, atm.newRrn()).field(39)).contains("00");
+            var statement = f.halyk.get("/v1/cards/" + card.id() + "/transactions").json();
+            assertThat(statement.findValuesAsText("amount")).as("newest first, the one before the restart too")
+                    .containsExactly("1000.00", "4000.00");
             Terminal pos = f.terminalAbroad(Terminal.Kind.POS, "POSRST01", "840");
             assertThat(pos.pay(card.pan(), 100, 840, pos.newRrn()).field(39)).as("the USD rate survived").contains("00");
             assertThat(pos.pay(blocked, 100, 398, pos.newRrn()).field(39)).contains("41");

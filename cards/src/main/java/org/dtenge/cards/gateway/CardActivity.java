@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What card transactions add up to, per ledger day (UTC+5, as the ledger counts days): the ATM cash
- * each card took, and each bank's card positions. Fed by transaction records as they become durable
+ * each card took, each bank's card positions, and each card's latest transactions (its statement). Fed by transaction records as they become durable
  * and, at start, from the journal; so it is derived, like a projection.
  */
 public final class CardActivity {
@@ -38,8 +38,15 @@ public final class CardActivity {
 
     private record CardDay(ByteBuffer card, LocalDate day) {}
 
+    /** How many of a card's latest transactions are kept for its statement. */
+    public static final int STATEMENT_MAX = 500;
+
+    /** One line of a card's statement: a transaction record and when the ledger applied it. */
+    public record Line(TransactionRecord record, long atNanos) {}
+
     private final ConcurrentHashMap<BankDay, Position> positions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<CardDay, Long> cash = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ByteBuffer, java.util.ArrayDeque<Line>> statements = new ConcurrentHashMap<>();
 
     public static LocalDate ledgerDay(long timestampNanos) {
         return LocalDate.ofEpochDay(Math.floorDiv(Math.floorDiv(timestampNanos, 1_000_000_000L) + DAY_OFFSET_SECONDS, 86_400L));
@@ -47,6 +54,14 @@ public final class CardActivity {
 
     public void add(TransactionRecord record, long timestampNanos) {
         LocalDate day = ledgerDay(timestampNanos);
+        java.util.ArrayDeque<Line> lines = statements.computeIfAbsent(ByteBuffer.wrap(record.cardId().clone(), 0, 16).slice(),
+                card -> new java.util.ArrayDeque<>());
+        synchronized (lines) {
+            lines.addFirst(new Line(record, timestampNanos));
+            if (lines.size() > STATEMENT_MAX) {
+                lines.removeLast();
+            }
+        }
         positions.merge(new BankDay(record.bank(), day), Position.ZERO.plus(record), (a, b) -> a.plus(record));
         if (record.cash()) {
             // Cash is counted when it is held or paid; a void or refund gives the allowance back.
@@ -61,6 +76,17 @@ public final class CardActivity {
 
     public Position position(long bank, LocalDate day) {
         return positions.getOrDefault(new BankDay(bank, day), Position.ZERO);
+    }
+
+    /** The card's latest transactions (its first 16 hash bytes), newest first. */
+    public java.util.List<Line> statement(byte[] cardId) {
+        java.util.ArrayDeque<Line> lines = statements.get(ByteBuffer.wrap(cardId, 0, 16).slice());
+        if (lines == null) {
+            return java.util.List.of();
+        }
+        synchronized (lines) {
+            return java.util.List.copyOf(lines);
+        }
     }
 
     /** ATM cash taken with the card (its first 16 hash bytes) on {@code day}, in tiyn. */

@@ -38,6 +38,7 @@ import org.dtenge.node.chain.LedgerGate;
  * GET  /v1/cards                    the bank's cards
  * GET  /v1/cards/{card}             one card
  * POST /v1/cards/{card}/status      block, report lost, reactivate, retire
+ * GET  /v1/cards/{card}/transactions the card's latest transactions, both amounts
  * POST /v1/cards/rates              set the rate and fee for a currency
  * GET  /v1/cards/rates              the bank's rate table
  * GET  /v1/cards/settlement?date=   the bank's card position on a ledger day
@@ -64,6 +65,10 @@ public final class CardEndpoints {
 
     record StatusRequest(String status) {}
 
+    /** A statement line: what the wallet paid (fee included) and, abroad, what the card paid in the foreign currency. */
+    record LineView(String at, String operation, String amount, String fee, String currency, String currencyAmount,
+                    String transfer) {}
+
     record RateRequest(String currency, String rate, Optional<Integer> feeBasisPoints) {}
 
     record RateView(String currency, String rate, int feeBasisPoints) {}
@@ -82,7 +87,8 @@ public final class CardEndpoints {
                 new ExtensionRoute("GET", "/v1/cards", call -> Reply.ok(cards.list(call.caller()).stream()
                         .map(CardEndpoints::view).toList())),
                 new ExtensionRoute("GET", "/v1/cards/{card}", call -> Reply.ok(view(cards.get(call.caller(), call.path("card"))))),
-                new ExtensionRoute("POST", "/v1/cards/{card}/status", this::status));
+                new ExtensionRoute("POST", "/v1/cards/{card}/status", this::status),
+                new ExtensionRoute("GET", "/v1/cards/{card}/transactions", this::statement));
     }
 
     private Reply issue(Call call) {
@@ -109,6 +115,16 @@ public final class CardEndpoints {
     private Reply status(Call call) {
         CardStatus status = named(CardStatus.class, call.body(StatusRequest.class).status(), "status");
         return Reply.of(cards.changeStatus(call.caller(), call.path("card"), status), CardEndpoints::view, 200);
+    }
+
+    private Reply statement(Call call) {
+        Card card = cards.get(call.caller(), call.path("card"));
+        return Reply.ok(activity.statement(card.panHash()).stream().map(line -> {
+            var r = line.record();
+            return new LineView(java.time.Instant.ofEpochSecond(0, line.atNanos()).toString(), r.operation().name(),
+                    Tenge.format(r.tiyn()), Tenge.format(r.feeTiyn()), String.format("%03d", r.currency()),
+                    java.math.BigDecimal.valueOf(r.foreignMinor(), 2).toPlainString(), r.transfer().hex());
+        }).toList());
     }
 
     private Reply setRate(Call call) {

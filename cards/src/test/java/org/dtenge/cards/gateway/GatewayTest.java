@@ -271,6 +271,14 @@ class GatewayTest {
             Thread.sleep(20);
         }
         assertThat(reference).isEqualTo("USD 10.00");
+        var statement = f.halyk.get("/v1/cards/" + card.id() + "/transactions").json();
+        assertThat(statement).hasSize(1);
+        assertThat(statement.get(0).get("operation").asText()).isEqualTo("PURCHASE");
+        assertThat(statement.get(0).get("amount").asText()).isEqualTo("5050.00");
+        assertThat(statement.get(0).get("fee").asText()).isEqualTo("50.00");
+        assertThat(statement.get(0).get("currency").asText()).isEqualTo("840");
+        assertThat(statement.get(0).get("currencyAmount").asText()).isEqualTo("10.00");
+        assertThat(f.node.as("bcc").get("/v1/cards/" + card.id() + "/transactions").status()).isEqualTo(403);
     }
 
     @Test
