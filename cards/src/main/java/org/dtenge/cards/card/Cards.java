@@ -50,8 +50,10 @@ public final class Cards {
             if (existing.get().withStatus(CardStatus.ACTIVE).equals(card)) {
                 return Outcome.done(existing.get(), false); // the same issue again
             }
+            // Another bank's card is not named: a bank learns nothing of other banks' cards from here.
+            String which = existing.get().bank() == caller.code() ? " (card " + existing.get().id() + ")" : "";
             return Outcome.refused(Problem.of(ProblemType.ID_CONFLICT, "the card ending " + card.lastFour()
-                    + " is already issued (card " + existing.get().id() + ") with other details"));
+                    + " is already issued" + which + " with other details"));
         }
         EventBatch events = new EventBatch(2);
         SettlementAccount.create(caller, events); // EXISTS after the bank's first card, which is fine
