@@ -97,6 +97,29 @@ class GatewayTest {
     }
 
     @Test
+    void theSameAuthorizationSentAtOnceOverManyConnectionsHoldsOnce() throws Exception {
+        CardsFixture.Issued card = f.card("20000.00");
+        IsoMessage request = pos.financial("0100", card.pan(), 400_000, KZT, pos.newRrn());
+        java.util.List<java.util.concurrent.Future<IsoMessage>> answers = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 8; i++) {
+                answers.add(threads.submit(() -> {
+                    try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
+                        return connection.exchange(request);
+                    }
+                }));
+            }
+        }
+        java.util.Set<String> approvals = new java.util.HashSet<>();
+        for (var answer : answers) {
+            assertThat(code(answer.get())).isEqualTo("00");
+            approvals.add(answer.get().field(38).orElseThrow());
+        }
+        assertThat(approvals).hasSize(1);
+        assertThat(f.wallet(card.wallet())).containsEntry("held", "4000.00").containsEntry("balance", "20000.00");
+    }
+
+    @Test
     void theSameTransactionWithAnotherAmountIsADuplicateTransmission() {
         CardsFixture.Issued card = f.card("20000.00");
         String rrn = pos.newRrn();
