@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.dtenge.cards.card.KeyFile;
 import org.dtenge.cards.card.CardRegistry;
 import org.dtenge.cards.cash.CashReport;
 import org.dtenge.cards.card.Cards;
@@ -15,6 +17,7 @@ import org.dtenge.cards.fx.Rates;
 import org.dtenge.cards.gateway.Authorizer;
 import org.dtenge.cards.gateway.CardActivity;
 import org.dtenge.cards.gateway.GatewayServer;
+import org.dtenge.cards.gateway.MessageMac;
 import org.dtenge.cards.gateway.Moves;
 import org.dtenge.cards.http.CardEndpoints;
 import org.dtenge.cards.http.OnayEndpoints;
@@ -28,11 +31,15 @@ import org.dtenge.node.http.ExtensionRoute;
  * Cards inside the node: rebuilds the card registry from the journal, starts the ISO 8583 gateway and
  * adds the banks' card routes. Settings (system property {@code dtenge.<key>} or {@code DTENGE_<KEY>}):
  * {@code cards.port} (8583; 0 picks a free one), {@code cards.host} (the node's host),
- * {@code cards.hold-timeout-seconds} (604800: an authorization holds for seven days). The port in use
- * is written to {@code cards.port} in the data directory, where the terminal finds it.
+ * {@code cards.hold-timeout-seconds} (604800: an authorization holds for seven days),
+ * {@code cards.require-mac} (true: money-moving messages need the MAC of {@code cards-mac.key}). The port
+ * in use is written to {@code cards.port} in the data directory, where the terminal finds it, as it finds
+ * the MAC key.
  */
 public final class CardsExtension implements NodeExtension {
     public static final String PORT_FILE = "cards.port";
+    /** The acquirers' MAC key (shared with them out of band); the terminal reads it from here. */
+    public static final String MAC_KEY_FILE = "cards-mac.key";
 
     @Override
     public String name() {
@@ -50,8 +57,12 @@ public final class CardsExtension implements NodeExtension {
         int holdTimeout = integer(context, "cards.hold-timeout-seconds", 7 * 24 * 3600);
         Moves moves = new Moves(context.gate(), context.registry(), activity, holdTimeout);
         Authorizer authorizer = new Authorizer(registry, hasher, rateTable, activity, moves, InstantSource.system());
+        // Secure by default: only acquirers holding cards-mac.key can move money; off only when asked for.
+        boolean requireMac = !context.setting("cards.require-mac").orElse("true").equals("false");
+        Optional<MessageMac> mac = requireMac ? Optional.of(new MessageMac(KeyFile.openOrCreate(context.dataDir(), MAC_KEY_FILE)))
+                : Optional.empty();
         GatewayServer gateway = GatewayServer.start(context.setting("cards.host").orElse(context.config().host()),
-                integer(context, "cards.port", 8583), authorizer);
+                integer(context, "cards.port", 8583), authorizer, mac);
         try {
             Files.writeString(context.dataDir().resolve(PORT_FILE), Integer.toString(gateway.port()), StandardCharsets.US_ASCII);
         } catch (IOException e) {

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.dtenge.cards.card.KeyFile;
 import org.dtenge.cards.card.Pan;
+import org.dtenge.cards.gateway.MessageMac;
 import org.dtenge.cards.terminal.Terminal;
 import org.dtenge.cards.terminal.TerminalConnection;
 import org.dtenge.node.ApiClient;
@@ -114,12 +116,27 @@ public final class CardsFixture implements AutoCloseable {
 
     public record Issued(String pan, String wallet, String id) {}
 
+    /** The acquirers' MAC key the node made in its data directory. */
+    public MessageMac mac() {
+        try {
+            return new MessageMac(KeyFile.read(node.data.resolve(CardsExtension.MAC_KEY_FILE)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A terminal at home, on its own connection, sealing its messages with the MAC key. */
     public Terminal terminal(Terminal.Kind kind, String id) {
-        return new Terminal(new TerminalConnection("127.0.0.1", gatewayPort), id, kind, "398");
+        return terminalAbroad(kind, id, "398");
     }
 
     public Terminal terminalAbroad(Terminal.Kind kind, String id, String country) {
-        return new Terminal(new TerminalConnection("127.0.0.1", gatewayPort), id, kind, country);
+        return terminal(new TerminalConnection("127.0.0.1", gatewayPort), kind, id, country);
+    }
+
+    /** A terminal on {@code connection}, sealing its messages with the MAC key. */
+    public Terminal terminal(TerminalConnection connection, Terminal.Kind kind, String id, String country) {
+        return new Terminal(connection, java.util.Optional.of(mac()), id, kind, country);
     }
 
     public Map<String, String> wallet(String address) {

@@ -6,8 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dtenge.cards.CardsException;
+import org.dtenge.cards.CardsExtension;
+import org.dtenge.cards.card.KeyFile;
+import org.dtenge.cards.gateway.MessageMac;
 import org.dtenge.cards.iso8583.IsoMessage;
 import org.dtenge.cards.terminal.Terminal;
 import org.dtenge.cards.terminal.TerminalConnection;
@@ -30,7 +34,7 @@ final class TerminalCommand implements Callable<Integer> {
             Map.entry("12", "invalid transaction"), Map.entry("13", "invalid amount"), Map.entry("14", "invalid card"),
             Map.entry("25", "original not found"), Map.entry("30", "format error"), Map.entry("41", "lost card"),
             Map.entry("51", "insufficient funds"), Map.entry("54", "expired card"), Map.entry("57", "not permitted to cardholder"),
-            Map.entry("58", "not permitted to terminal"), Map.entry("61", "exceeds limit"), Map.entry("62", "restricted card"),
+            Map.entry("58", "not permitted to terminal"), Map.entry("61", "exceeds limit"), Map.entry("62", "restricted card"), Map.entry("63", "security violation (no or wrong MAC)"),
             Map.entry("94", "duplicate transmission"), Map.entry("96", "system malfunction"));
 
     @Parameters(index = "0", description = "sign-on | echo | buy | withdraw | authorize | complete | reverse")
@@ -62,6 +66,9 @@ final class TerminalCommand implements Callable<Integer> {
             + "directory's cards.port, else 8583).")
     String gateway;
 
+    @Option(names = "--mac-key", description = "The acquirers' MAC key (default: cards-mac.key in the data directory).")
+    Path macKey;
+
     @Option(names = "--data-dir", description = "The node's data directory (default: $DTENGE_DATA_DIR or ./data).")
     Path dataDir = Path.of(System.getenv().getOrDefault("DTENGE_DATA_DIR", "data"));
 
@@ -79,7 +86,7 @@ final class TerminalCommand implements Callable<Integer> {
         }
         Terminal.Kind where = action.equals("withdraw") ? Terminal.Kind.ATM : kind();
         try (TerminalConnection connection = new TerminalConnection(host, port)) {
-            Terminal terminal = new Terminal(connection, terminalId, where, country);
+            Terminal terminal = new Terminal(connection, mac(), terminalId, where, country);
             IsoMessage response = switch (action) {
                 case "sign-on" -> terminal.signOn();
                 case "echo" -> terminal.echo();
@@ -93,6 +100,19 @@ final class TerminalCommand implements Callable<Integer> {
             return print(response);
         } catch (CardsException e) {
             throw new CliException(e.getMessage());
+        }
+    }
+
+    /** The MAC key, if there is one: without it the gateway refuses purchases (63) unless it was started without MACs. */
+    private Optional<MessageMac> mac() {
+        Path file = macKey != null ? macKey : dataDir.resolve(CardsExtension.MAC_KEY_FILE);
+        if (macKey == null && !Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new MessageMac(KeyFile.read(file)));
+        } catch (IOException e) {
+            throw new CliException("cannot read the MAC key " + file + ": " + e.getMessage(), 2);
         }
     }
 

@@ -1,13 +1,8 @@
 package org.dtenge.cards.card;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.dtenge.cards.CardsException;
@@ -37,29 +32,7 @@ public final class PanHasher {
 
     /** The key in {@code dataDir}, made if there is none yet. */
     public static PanHasher openOrCreate(Path dataDir) {
-        Path file = dataDir.resolve(FILE);
-        try {
-            if (!Files.exists(file)) {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                Path temporary = dataDir.resolve(FILE + ".tmp");
-                Files.write(temporary, fresh, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-                try {
-                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: the directory's own protection has to do
-                }
-                Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
-            byte[] key = Files.readAllBytes(file);
-            if (key.length != 32) {
-                throw new CardsException(file + " must hold 32 bytes, not " + key.length + "; restore it from backup");
-            }
-            return new PanHasher(key);
-        } catch (IOException e) {
-            throw new CardsException("cannot read or create the card key " + file + ": " + e.getMessage(), e);
-        }
+        return new PanHasher(KeyFile.openOrCreate(dataDir, FILE));
     }
 
     public byte[] hash(Pan pan) {

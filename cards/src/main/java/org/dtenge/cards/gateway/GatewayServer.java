@@ -24,6 +24,9 @@ import org.dtenge.cards.iso8583.MessageCodec;
  * one slow authorization does not hold up the next (responses go back as they are ready; acquirers
  * match them by STAN and RRN, as on any ISO 8583 link). In flight per connection is bounded.
  *
+ * <p>Messages that move money must carry the MAC of a holder of the gateway's key ({@link MessageMac}),
+ * else they are answered 63 (security violation) and go no further.
+ *
  * <p>Bad input never crashes anything: a message that cannot be parsed but has a readable MTI is
  * answered with 30 (format error); anything else (not even an MTI, a cut frame) closes the connection.
  */
@@ -32,21 +35,24 @@ public final class GatewayServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final Authorizer authorizer;
+    private final Optional<MessageMac> mac;
     private final MessageCodec codec = MessageCodec.iso87Ascii();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closing;
 
-    private GatewayServer(ServerSocket server, Authorizer authorizer) {
+    private GatewayServer(ServerSocket server, Authorizer authorizer, Optional<MessageMac> mac) {
         this.server = server;
         this.authorizer = authorizer;
+        this.mac = mac;
         this.acceptor = Thread.ofPlatform().name("cards-gateway-accept").daemon().unstarted(this::acceptLoop);
     }
 
-    public static GatewayServer start(String host, int port, Authorizer authorizer) {
+    /** @param mac when present, messages that move money must carry its MAC, else they are answered 63 */
+    public static GatewayServer start(String host, int port, Authorizer authorizer, Optional<MessageMac> mac) {
         try {
             ServerSocket socket = new ServerSocket(port, 128, InetAddress.getByName(host));
-            GatewayServer gateway = new GatewayServer(socket, authorizer);
+            GatewayServer gateway = new GatewayServer(socket, authorizer, mac);
             gateway.acceptor.start();
             return gateway;
         } catch (IOException e) {
@@ -93,6 +99,10 @@ public final class GatewayServer implements AutoCloseable {
                     continue;
                 }
                 IsoMessage request = ((Decoded.Valid) decoded).message();
+                if (mac.isPresent() && MessageMac.REQUIRED.contains(request.mti()) && !mac.get().verify(frame.get(), request)) {
+                    send(out, Responses.of(request, ResponseCode.SECURITY_VIOLATION)); // not from a holder of the key
+                    continue;
+                }
                 inFlight.acquireUninterruptibly();
                 Thread.ofVirtual().start(() -> {
                     try {

@@ -3,7 +3,11 @@ package org.dtenge.cards.terminal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dtenge.cards.gateway.MessageMac;
+import org.dtenge.cards.iso8583.Decoded;
+import org.dtenge.cards.iso8583.MessageCodec;
 import org.dtenge.cards.iso8583.IsoMessage;
 
 /**
@@ -37,6 +41,8 @@ public final class Terminal {
     }
 
     private final TerminalConnection connection;
+    private final Optional<MessageMac> mac;
+    private final MessageCodec codec = MessageCodec.iso87Ascii();
     private final String terminalId;
     private final Kind kind;
     private final AtomicInteger stan;
@@ -48,7 +54,13 @@ public final class Terminal {
      * @param country    ISO 3166 numeric of the acquirer (DE 19): 398 at home
      */
     public Terminal(TerminalConnection connection, String terminalId, Kind kind, String country) {
+        this(connection, Optional.empty(), terminalId, kind, country);
+    }
+
+    /** @param mac the acquirer's MAC key, to seal messages that move money */
+    public Terminal(TerminalConnection connection, Optional<MessageMac> mac, String terminalId, Kind kind, String country) {
         this.connection = connection;
+        this.mac = mac;
         this.terminalId = String.format("%-8.8s", terminalId);
         this.kind = kind;
         this.country = country;
@@ -63,29 +75,48 @@ public final class Terminal {
     }
 
     public IsoMessage signOn() {
-        return connection.exchange(network("001"));
+        return send(network("001"));
     }
 
     public IsoMessage echo() {
-        return connection.exchange(network("301"));
+        return send(network("301"));
     }
 
     /** One-step purchase (0200, processing code 00) or ATM withdrawal (0200, 01). */
     public IsoMessage pay(String pan, long amountMinor, int currency, String rrn) {
-        return connection.exchange(financial("0200", pan, amountMinor, currency, rrn));
+        return send(financial("0200", pan, amountMinor, currency, rrn));
     }
 
     public IsoMessage authorize(String pan, long amountMinor, int currency, String rrn) {
-        return connection.exchange(financial("0100", pan, amountMinor, currency, rrn));
+        return send(financial("0100", pan, amountMinor, currency, rrn));
     }
 
     public IsoMessage complete(String pan, long amountMinor, int currency, String rrn) {
-        return connection.exchange(financial("0220", pan, amountMinor, currency, rrn));
+        return send(financial("0220", pan, amountMinor, currency, rrn));
     }
 
     /** A reversal (0400), or its repeat as an advice (0420), of the transaction {@code rrn}. */
     public IsoMessage reverse(String pan, long amountMinor, int currency, String rrn, boolean advice) {
-        return connection.exchange(financial(advice ? "0420" : "0400", pan, amountMinor, currency, rrn));
+        return send(financial(advice ? "0420" : "0400", pan, amountMinor, currency, rrn));
+    }
+
+    /** Sends {@code message}, sealed with the MAC when it moves money and the terminal has the key. */
+    public IsoMessage send(IsoMessage message) {
+        if (mac.isEmpty() || !MessageMac.REQUIRED.contains(message.mti())) {
+            return connection.exchange(message);
+        }
+        byte[] answer = connection.exchangeRaw(seal(message)).orElseThrow(() -> new org.dtenge.cards.CardsException(
+                "the gateway closed the connection instead of answering " + message.mti()));
+        return switch (codec.decode(answer)) {
+            case Decoded.Valid valid -> valid.message();
+            case Decoded.Malformed malformed -> throw new org.dtenge.cards.CardsException("the gateway's answer is malformed: "
+                    + malformed.reason());
+        };
+    }
+
+    /** The bytes this terminal sends for {@code message}: with its MAC when it has the key. */
+    public byte[] seal(IsoMessage message) {
+        return mac.map(m -> m.seal(codec, message)).orElseGet(() -> codec.encode(message));
     }
 
     /** The message this terminal would send, without sending it (for repeats and tests). */

@@ -66,7 +66,7 @@ class AuthorizationLatencyBench {
                 socket.setTcpNoDelay(true);
                 sockets.add(socket);
                 outs.add(new BufferedOutputStream(socket.getOutputStream()));
-                terminals.add(new Terminal(null, String.format("BENCH%03d", c), Terminal.Kind.POS, "398"));
+                terminals.add(f.terminal(null, Terminal.Kind.POS, String.format("BENCH%03d", c), "398")); // builds and seals only
                 int connection = c;
                 Thread.ofPlatform().daemon().start(() -> read(socket, connection, due, histogram, approved, refused, measureFrom));
             }
@@ -86,7 +86,7 @@ class AuthorizationLatencyBench {
                 IsoMessage request = terminal.financial("0100", pans.get((int) (i % CARDS)), 100, 398, terminal.newRrn());
                 due.put(c + ":" + request.field(11).orElseThrow(), when);
                 OutputStream out = outs.get(c);
-                Frames.write(out, codec.encode(request));
+                Frames.write(out, terminal.seal(request));
             }
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (!due.isEmpty() && System.nanoTime() < deadline) {

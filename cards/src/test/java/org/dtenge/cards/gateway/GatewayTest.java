@@ -68,29 +68,62 @@ class GatewayTest {
                     .message();
             assertThat(answer.mti()).isEqualTo("0810");
             assertThat(code(answer)).isEqualTo("00");
-            // moov-io's 0200 has no PAN (DE 2): a format error, answered, not a closed connection.
+            // moov-io's 0200 and 0400 carry no MAC of our key: refused as a security violation, nothing moves.
             byte[] financial = java.nio.file.Files.readAllBytes(vectors.resolve("financial_transaction_message.dat"));
             answer = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(financial).orElseThrow())).message();
             assertThat(answer.mti()).isEqualTo("0210");
-            assertThat(code(answer)).isEqualTo("30");
-            // Its 0400 names no terminal (DE 41), which the gateway needs to find an original.
+            assertThat(code(answer)).isEqualTo("63");
             byte[] reversal = java.nio.file.Files.readAllBytes(vectors.resolve("iso_reversal_message.dat"));
             answer = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(reversal).orElseThrow())).message();
             assertThat(answer.mti()).isEqualTo("0410");
+            assertThat(code(answer)).isEqualTo("63");
+            // Sealed with the key, the same 0200 is read: it has no PAN (DE 2), a format error.
+            IsoMessage sample = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(financial)).message();
+            answer = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(
+                    f.mac().seal(codec, sample)).orElseThrow())).message();
             assertThat(code(answer)).isEqualTo("30");
         }
+    }
+
+    @Test
+    void messagesThatMoveMoneyNeedTheAcquirersMac() {
+        CardsFixture.Issued card = f.card("1000.00");
+        MessageCodec codec = MessageCodec.iso87Ascii();
+        IsoMessage purchase = pos.financial("0200", card.pan(), 10_000, KZT, pos.newRrn());
+        try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
+            assertThat(code(connection.exchange(purchase))).as("no MAC").isEqualTo("63");
+            assertThat(code(connection.exchange(purchase.with(64, "0123456789ABCDEF")))).as("a wrong MAC").isEqualTo("63");
+            byte[] sealed = f.mac().seal(codec, purchase);
+            byte[] tampered = sealed.clone();
+            int amount = 4 + 16 + 2 + card.pan().length() + 6; // MTI, bitmap, DE 2 (LL), DE 3: then DE 4, 12 digits
+            assertThat(new String(sealed, amount, 12, StandardCharsets.US_ASCII)).isEqualTo("000000010000");
+            tampered[amount + 6] = '9'; // 100.00 becomes 900100.00 after sealing
+            IsoMessage refused = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(tampered)
+                    .orElseThrow())).message();
+            assertThat(code(refused)).as("changed after sealing").isEqualTo("63");
+            byte[] otherKey = new byte[32];
+            assertThat(code(((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(
+                    new MessageMac(otherKey).seal(codec, purchase)).orElseThrow())).message())).as("another key").isEqualTo("63");
+            assertThat(f.wallet(card.wallet())).containsEntry("balance", "1000.00");
+            IsoMessage paid = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(sealed).orElseThrow()))
+                    .message();
+            assertThat(code(paid)).isEqualTo("00");
+            assertThat(code(connection.exchange(IsoMessage.of("0800").with(11, "000001").with(70, "301"))))
+                    .as("network management needs no MAC").isEqualTo("00");
+        }
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "900.00");
     }
 
     @Test
     void aPurchaseMovesMoneyToTheBanksSettlementAccountOnceEvenWhenRepeated() {
         CardsFixture.Issued card = f.card("20000.00");
         IsoMessage request = pos.financial("0200", card.pan(), 150_000, KZT, pos.newRrn());
-        IsoMessage first = pos.connection().exchange(request);
+        IsoMessage first = pos.send(request);
         assertThat(first.mti()).isEqualTo("0210");
         assertThat(code(first)).isEqualTo("00");
         assertThat(first.field(38)).isPresent();
         assertThat(first.field(37)).isEqualTo(request.field(37));
-        IsoMessage repeat = pos.connection().exchange(request);
+        IsoMessage repeat = pos.send(request);
         assertThat(code(repeat)).isEqualTo("00");
         assertThat(repeat.field(38)).isEqualTo(first.field(38));
         assertThat(f.wallet(card.wallet())).containsEntry("balance", "18500.00");
@@ -105,7 +138,7 @@ class GatewayTest {
             for (int i = 0; i < 8; i++) {
                 answers.add(threads.submit(() -> {
                     try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
-                        return connection.exchange(request);
+                        return f.terminal(connection, Terminal.Kind.POS, "POS00001", "398").send(request);
                     }
                 }));
             }
@@ -142,7 +175,7 @@ class GatewayTest {
         assertThat(code(completed)).isEqualTo("00");
         assertThat(f.wallet(card.wallet())).containsEntry("balance", "17500.00").containsEntry("held", "0.00");
         assertThat(code(pos.complete(card.pan(), 250_000, KZT, rrn))).as("the advice again").isEqualTo("00");
-        IsoMessage repeat = pos.connection().exchange(pos.financial("0221", card.pan(), 250_000, KZT, rrn));
+        IsoMessage repeat = pos.send(pos.financial("0221", card.pan(), 250_000, KZT, rrn));
         assertThat(repeat.mti()).isEqualTo("0230");
         assertThat(code(repeat)).as("marked as a repeat").isEqualTo("00");
         assertThat(f.wallet(card.wallet())).containsEntry("balance", "17500.00");
@@ -154,7 +187,7 @@ class GatewayTest {
         String rrn = pos.newRrn();
         assertThat(code(pos.authorize(card.pan(), 100_000, KZT, rrn))).isEqualTo("00");
         try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
-            Terminal other = new Terminal(connection, "POS00002", Terminal.Kind.POS, "398");
+            Terminal other = f.terminal(connection, Terminal.Kind.POS, "POS00002", "398");
             assertThat(code(other.complete(card.pan(), 100_000, KZT, rrn))).isEqualTo("25");
             assertThat(code(other.reverse(card.pan(), 100_000, KZT, rrn, false))).isEqualTo("25");
         }
@@ -192,7 +225,7 @@ class GatewayTest {
         IsoMessage advice = pos.reverse(card.pan(), 500_000, KZT, rrn, true);
         assertThat(advice.mti()).isEqualTo("0430");
         assertThat(code(advice)).isEqualTo("00");
-        IsoMessage repeatedAdvice = pos.connection().exchange(pos.financial("0421", card.pan(), 500_000, KZT, rrn));
+        IsoMessage repeatedAdvice = pos.send(pos.financial("0421", card.pan(), 500_000, KZT, rrn));
         assertThat(repeatedAdvice.mti()).isEqualTo("0430");
         assertThat(code(repeatedAdvice)).isEqualTo("00");
         assertThat(code(pos.complete(card.pan(), 500_000, KZT, rrn))).as("nothing left to complete").isEqualTo("25");
@@ -224,9 +257,9 @@ class GatewayTest {
         assertThat(code(pos.pay(card.pan(), 0, KZT, pos.newRrn()))).as("zero").isEqualTo("13");
         assertThat(code(pos.pay("4242424242424241", 100, KZT, pos.newRrn()))).as("Luhn-invalid").isEqualTo("14");
         assertThat(code(pos.pay(CardsFixture.newPan(), 100, KZT, pos.newRrn()))).as("no such card").isEqualTo("14");
-        IsoMessage cashAtAShop = pos.connection().exchange(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(3, "010000"));
+        IsoMessage cashAtAShop = pos.send(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(3, "010000"));
         assertThat(code(cashAtAShop)).as("cash at a shop's terminal").isEqualTo("58");
-        IsoMessage inquiry = pos.connection().exchange(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(3, "310000"));
+        IsoMessage inquiry = pos.send(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(3, "310000"));
         assertThat(code(inquiry)).as("a processing code the gateway does not do").isEqualTo("12");
         assertThat(f.wallet(card.wallet())).containsEntry("balance", "100.00").containsEntry("held", "0.00");
     }
@@ -254,7 +287,7 @@ class GatewayTest {
         assertThat(code(web.pay(shopOnly, 100, KZT, web.newRrn()))).as("online").isEqualTo("57");
         assertThat(code(atm.pay(shopOnly, 100, KZT, atm.newRrn()))).as("ATM").isEqualTo("57");
         try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
-            Terminal abroad = new Terminal(connection, "POSUSA01", Terminal.Kind.POS, "840");
+            Terminal abroad = f.terminal(connection, Terminal.Kind.POS, "POSUSA01", "840");
             assertThat(code(abroad.pay(shopOnly, 100, KZT, abroad.newRrn()))).as("abroad").isEqualTo("57");
         }
         assertThat(code(pos.pay(shopOnly, 100, KZT, pos.newRrn()))).as("in a shop at home").isEqualTo("00");
@@ -277,7 +310,7 @@ class GatewayTest {
                 .isEqualTo(200);
         CardsFixture.Issued card = f.card("20000.00");
         try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
-            Terminal newYork = new Terminal(connection, "POSNYC01", Terminal.Kind.POS, "840");
+            Terminal newYork = f.terminal(connection, Terminal.Kind.POS, "POSNYC01", "840");
             assertThat(code(newYork.pay(card.pan(), 1_000, 840, newYork.newRrn()))).isEqualTo("00");
             assertThat(code(newYork.pay(card.pan(), 1_000, 978, newYork.newRrn()))).as("no EUR rate").isEqualTo("57");
         }
@@ -308,9 +341,9 @@ class GatewayTest {
     void malformedInputIsAFormatErrorOrAClosedConnectionAndChangesNothing() {
         CardsFixture.Issued card = f.card("1000.00");
         try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
-            Terminal terminal = new Terminal(connection, "POSBAD01", Terminal.Kind.POS, "398");
+            Terminal terminal = f.terminal(connection, Terminal.Kind.POS, "POSBAD01", "398");
             IsoMessage withoutAmount = terminal.financial("0200", card.pan(), 100, KZT, terminal.newRrn()).without(4);
-            IsoMessage answer = connection.exchange(withoutAmount);
+            IsoMessage answer = terminal.send(withoutAmount);
             assertThat(answer.mti()).isEqualTo("0210");
             assertThat(code(answer)).isEqualTo("30");
             byte[] unparseable = "0200ZZZZ not a bitmap".getBytes(StandardCharsets.US_ASCII);

@@ -94,8 +94,8 @@ class CardEndpointsTest {
         assertThat(before.status()).as(before.toString()).isEqualTo(200);
         CardsFixture.Issued card = f.card("20000.00");
         try (var connection = new org.dtenge.cards.terminal.TerminalConnection("127.0.0.1", f.gatewayPort)) {
-            Terminal pos = new Terminal(connection, "POSREP01", Terminal.Kind.POS, "398");
-            Terminal atm = new Terminal(connection, "ATMREP01", Terminal.Kind.ATM, "398");
+            Terminal pos = f.terminal(connection, Terminal.Kind.POS, "POSREP01", "398");
+            Terminal atm = f.terminal(connection, Terminal.Kind.ATM, "ATMREP01", "398");
             String refunded = pos.newRrn();
             assertThat(pos.pay(card.pan(), 100_000, 398, pos.newRrn()).field(39)).contains("00");
             assertThat(pos.pay(card.pan(), 30_000, 398, refunded).field(39)).contains("00");
