@@ -27,6 +27,10 @@ final class StartCommand implements Runnable {
     @Option(names = "--genesis", description = "The genesis file for a first start (default: the shipped pilot network).")
     String genesis;
 
+    @Option(names = "--cards-port", description = "The ISO 8583 card gateway's port (default 8583 or $DTENGE_CARDS_PORT; "
+            + "0: any free one, written to cards.port in the data directory).")
+    Integer cardsPort;
+
     @Parameters(description = "More configuration as --KEY VALUE pairs.")
     List<String> more = new ArrayList<>();
 
@@ -39,6 +43,10 @@ final class StartCommand implements Runnable {
         add(args, "--config", config);
         add(args, "--genesis", genesis);
         args.addAll(more);
+        if (cardsPort != null) {
+            // The card gateway is an extension: its settings are read from system properties, not the node's keys.
+            System.setProperty("dtenge.cards.port", cardsPort.toString());
+        }
         try {
             NodeMain.main(args.toArray(String[]::new));
         } catch (InterruptedException e) {

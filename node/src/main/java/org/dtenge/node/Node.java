@@ -32,6 +32,8 @@ import org.dtenge.node.chain.TransferLookup;
 import org.dtenge.node.config.NodeConfig;
 import org.dtenge.node.config.Tier;
 import org.dtenge.node.events.EventHub;
+import org.dtenge.node.extension.Extensions;
+import org.dtenge.node.extension.NodeContext;
 import org.dtenge.node.genesis.Genesis;
 import org.dtenge.node.http.Api;
 import org.dtenge.node.http.Json;
@@ -93,6 +95,7 @@ public final class Node implements AutoCloseable {
     private final Api api;
     private final WebServer server;
     private final ParticipantRegistry registry;
+    private final Extensions extensions;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean closed;
 
@@ -109,6 +112,7 @@ public final class Node implements AutoCloseable {
         this.api = parts.api;
         this.server = parts.server;
         this.registry = parts.registry;
+        this.extensions = parts.extensions;
     }
 
     /** What {@link #start} builds, in the order it builds them. */
@@ -122,9 +126,13 @@ public final class Node implements AutoCloseable {
         Api api;
         WebServer server;
         ParticipantRegistry registry;
+        Extensions extensions;
 
         /** After a failed start: stops and closes whatever was started, newest first. */
         void closeStarted() {
+            if (extensions != null) {
+                extensions.close();
+            }
             if (sequencer != null) {
                 sequencer.close();
             }
@@ -246,15 +254,20 @@ public final class Node implements AutoCloseable {
             genesis.forEach(parts.registry::add); // at once: the projection adds them too, a moment later
         }
         parts.verifier = new SignatureVerifier(config.verifierThreads());
+        Transfers transfers = new Transfers(gate, new Receipts(recent, parts.journal));
+        Api.Services services = services(config, parts, gate, directory, recent, projections);
+        parts.extensions = Extensions.start(new NodeContext(config, data, gate, transfers, services, parts.registry,
+                parts.journal));
         Sessions sessions = new Sessions(new SecureRandom(), InstantSource.system(), SESSION_LIFETIME);
-        parts.api = new Api(config, Json.mapper(), services(config, parts, gate, directory, recent, projections),
-                parts.registry, new RequestAuthenticator(parts.registry, sessions, InstantSource.system(),
-                config.clockSkew().toMillis()), sessions, parts.hub, metrics, () -> health(parts));
+        parts.api = new Api(config, Json.mapper(), services, parts.registry, new RequestAuthenticator(parts.registry,
+                sessions, InstantSource.system(), config.clockSkew().toMillis()), sessions, parts.hub, metrics,
+                () -> health(parts));
         metrics.gauge("dtenge.projection.queued.events", "Events waiting to be projected", projection::eventsQueued);
         metrics.counter("dtenge.transfers.committed", "Transfers applied, counted as they are projected",
                 projection::transfersApplied);
         metrics.gauge("dtenge.events.streams", "Open event streams", parts.hub::openStreams);
         metrics.gauge("dtenge.participants", "Registered participants", parts.registry::size);
+        parts.extensions.routes().forEach(parts.api::add);
         parts.server = parts.api.start();
         if (!parts.server.isRunning() || parts.server.port() < 0) {
             // Helidon logs a failed bind and hands back a server that is not running, rather than throwing.
@@ -314,6 +327,7 @@ public final class Node implements AutoCloseable {
         closed = true;
         hub.closeAll();
         server.stop();
+        extensions.close(); // before the sequencer: an extension's last requests still get their answers
         sequencer.close();
         projection.close();
         verifier.close();

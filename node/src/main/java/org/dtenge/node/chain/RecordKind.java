@@ -11,7 +11,9 @@ import org.dtenge.ledger.EventBatch;
  */
 public enum RecordKind {
     PARTICIPANT(1),
-    PAYMENT_SIGNATURE(2);
+    PAYMENT_SIGNATURE(2),
+    /** The cards module's records (cards, rate tables...); the payload's second byte says which. */
+    CARDS(16);
 
     public final int code;
 

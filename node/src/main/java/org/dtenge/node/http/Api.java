@@ -69,9 +69,11 @@ public final class Api {
         new QrEndpoints(services.access()).register(routes);
         new QueryEndpoints(services.queries()).register(routes);
         new EventStream(hub, signed, responses).register(routes);
-        routing.any((request, response) -> responses.problem(request, response, Problem.of(ProblemType.NOT_FOUND,
-                "no operation " + request.prologue().method().text() + " " + request.path().rawPath()
-                        + "; see /openapi.yaml for the operations")));
+    }
+
+    /** Adds an extension's route; before {@link #start}, so that it comes before the catch-all. */
+    public void add(ExtensionRoute route) {
+        routes.signed(route.method(), route.path(), route.endpoint());
     }
 
     /** Every route, for the test that checks openapi.yaml documents them all. */
@@ -80,6 +82,10 @@ public final class Api {
     }
 
     public WebServer start() {
+        // Last, so that routes added by extensions match first.
+        routing.any((request, response) -> responses.problem(request, response, Problem.of(ProblemType.NOT_FOUND,
+                "no operation " + request.prologue().method().text() + " " + request.path().rawPath()
+                        + "; see /openapi.yaml for the operations")));
         return WebServer.builder()
                 .host(config.host())
                 .port(config.port())

@@ -6,16 +6,16 @@ import java.util.Optional;
 import org.dtenge.node.participant.Participant;
 
 /** An authenticated request: who sent it, its body, and the request for paths and queries. */
-record Call(Participant caller, byte[] body, ServerRequest request, ObjectMapper json) {
-    <T> T body(Class<T> type) {
+public record Call(Participant caller, byte[] body, ServerRequest request, ObjectMapper json) {
+    public <T> T body(Class<T> type) {
         return Json.decode(json, body, type);
     }
 
-    String path(String name) {
+    public String path(String name) {
         return request.path().pathParameters().get(name);
     }
 
-    Optional<String> query(String name) {
+    public Optional<String> query(String name) {
         return request.query().first(name).asOptional();
     }
 }

@@ -2,6 +2,6 @@ package org.dtenge.node.http;
 
 /** One operation of the API, given an authenticated call. */
 @FunctionalInterface
-interface Endpoint {
+public interface Endpoint {
     Reply handle(Call call);
 }

@@ -13,24 +13,24 @@ import org.dtenge.node.money.WalletAddress;
 import org.dtenge.node.payment.Reference;
 
 /** Turns the fields of request bodies and paths into the node's types, or into a specific 400. */
-final class Fields {
+public final class Fields {
     private Fields() {}
 
-    static <T> T required(T value, String field) {
+    public static <T> T required(T value, String field) {
         if (value == null) {
             throw NodeException.of(ProblemType.MISSING_FIELD, "field \"" + field + "\" is required");
         }
         return value;
     }
 
-    static long amount(String text, String field) {
+    public static long amount(String text, String field) {
         return switch (Tenge.parse(required(text, field))) {
             case Tenge.Parsed.Valid valid -> valid.tiyn();
             case Tenge.Parsed.Invalid invalid -> throw NodeException.of(ProblemType.INVALID_AMOUNT, field + ": " + invalid.reason());
         };
     }
 
-    static AccountId address(String text, String field) {
+    public static AccountId address(String text, String field) {
         return switch (WalletAddress.parse(required(text, field))) {
             case WalletAddress.Parsed.Valid valid -> valid.id();
             case WalletAddress.Parsed.Invalid invalid -> throw NodeException.of(ProblemType.INVALID_ADDRESS, field + ": "
@@ -38,12 +38,12 @@ final class Fields {
         };
     }
 
-    static TransferId transferId(String text, String field) {
+    public static TransferId transferId(String text, String field) {
         return TransferId.parse(required(text, field)).orElseThrow(() -> NodeException.of(ProblemType.INVALID_ID,
                 field + " must be 32 hex digits (128 bits, not all zero), not \"" + text + "\""));
     }
 
-    static byte[] publicKey(String text, String field) {
+    public static byte[] publicKey(String text, String field) {
         byte[] key = Base64Url.decode(required(text, field)).orElseThrow(() -> NodeException.of(ProblemType.INVALID_KEY,
                 field + " must be base64url"));
         if (key.length != 32 || !Signatures.isValidPublicKey(key)) {

@@ -37,6 +37,11 @@ final class Routes {
         add(Method.POST, path, signed.handler(endpoint, batchBodyBytesMax), true);
     }
 
+    /** A signed route of an extension. */
+    void signed(String method, String path, Endpoint endpoint) {
+        add(Method.create(method), path, signed.handler(endpoint, bodyBytesMax), true);
+    }
+
     /** A route that authenticates itself (the event stream). */
     void getStream(String path, Handler handler) {
         add(Method.GET, path, handler, true);
