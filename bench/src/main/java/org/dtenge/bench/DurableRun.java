@@ -70,7 +70,7 @@ final class DurableRun {
         }
     }
 
-    private static RunResult measure(Sequencer sequencer, Ledger ledger, List<EventBatch> batches, int window,
+    static RunResult measure(Sequencer sequencer, Ledger ledger, List<EventBatch> batches, int window,
                                      long loadEvents, long loadNanos) throws InterruptedException {
         int count = batches.size();
         Submission[] submissions = new Submission[count];
