@@ -21,8 +21,6 @@ public final class Compare {
     /** Runs the command line; what {@code dtenge bench} calls. Bad options throw IllegalArgumentException. */
     public static Path run(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
-        // HikariCP logs through SLF4J, which has no provider here: without this it warns on every run.
-        System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "ERROR"));
         CompareOptions options = CompareOptions.parse(args);
         Path out = options.out().orElseGet(Compare::defaultOut);
         Files.createDirectories(out);

@@ -48,7 +48,12 @@ final class PostgresServer implements AutoCloseable {
                 + " pg_ctl) in /usr/lib/postgresql/*/bin or on the PATH: install them (Debian: apt-get install -y"
                 + " postgresql) or give a server with --postgres-url"));
         boolean root = "root".equals(System.getProperty("user.name"));
-        Path dir = Files.createTempDirectory(Files.createDirectories(parent), "dtenge-pg");
+        Path base = Files.createDirectories(parent);
+        if (root && !traversableByOthers(base)) {
+            // The postgres user must reach its directory: a private parent (a test's temp dir) would hide it.
+            base = Path.of(System.getProperty("java.io.tmpdir"));
+        }
+        Path dir = Files.createTempDirectory(base, "dtenge-pg");
         PostgresServer server = new PostgresServer(bin, dir, freePort(), root);
         try {
             server.init();
@@ -57,6 +62,16 @@ final class PostgresServer implements AutoCloseable {
             server.close();
             throw e;
         }
+    }
+
+    /** Whether every directory from the root down to {@code dir} lets other users through. */
+    static boolean traversableByOthers(Path dir) throws IOException {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void init() throws IOException, InterruptedException {

@@ -91,6 +91,8 @@ final class PostgresTarget {
     }
 
     private static HikariDataSource pool(String jdbcUrl, int clients) {
+        // HikariCP logs through SLF4J, which has no provider here: without this it warns on every run.
+        System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "ERROR"));
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(clients);
