@@ -21,10 +21,14 @@ public final class Compare {
     /** Runs the command line; what {@code dtenge bench} calls. Bad options throw IllegalArgumentException. */
     public static Path run(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
+        // sqlite-jdbc (the node's projections) and HikariCP log through SLF4J, which has no provider here.
+        System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "ERROR"));
         CompareOptions options = CompareOptions.parse(args);
         Path out = options.out().orElseGet(Compare::defaultOut);
         Files.createDirectories(out);
         Machine.print(System.out);
+        System.out.printf("NOTE            every target runs on these %d cores, one after another; the load generators"
+                + " (and the HTTP node) run in this JVM%n", Runtime.getRuntime().availableProcessors());
         Workload workload = Workload.generate(options.accounts(), options.transfers(), options.fundingTiyn(), options.mix());
         System.out.printf("workload        %s%n", workload.describe());
         List<TargetResult> results = new ArrayList<>();

@@ -55,12 +55,12 @@ final class CompareReport {
     }
 
     void printTable(PrintStream out) {
-        out.printf("%n%-26s %13s %9s %9s %8s %8s %8s %9s %9s %10s  %s%n", "target", "transfers/s", "vs PG", "decided",
+        out.printf("%n%-26s %13s %9s %9s %8s %8s %8s %9s %9s %-27s %s%n", "target", "transfers/s", "vs PG", "decided",
                 "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "memory", "latency of");
         for (TargetResult r : results) {
             Histogram h = r.latencyNanos();
             OptionalDouble ratio = ratio(r);
-            out.printf("%-26s %,13.0f %9s %,9d %8s %8s %8s %9s %9s %10s  %s%n", r.name(), r.throughput(),
+            out.printf("%-26s %,13.0f %9s %,9d %8s %8s %8s %9s %9s %-27s %s%n", r.name(), r.throughput(),
                     ratio.isPresent() ? String.format("%.1fx", ratio.getAsDouble()) : "-", r.transfers(),
                     millis(h, 50), millis(h, 90), millis(h, 99), millis(h, 99.9), String.format("%.2f", h.getMaxValue() / 1e6),
                     memory(r.memory()), r.latencyUnit());
@@ -92,9 +92,16 @@ final class CompareReport {
         return h.getTotalCount() == 0 ? "-" : String.format("%.2f", h.getValueAtPercentile(percentile) / 1e6);
     }
 
+    /** A JVM's heap after GC and its RSS; a server's PSS (shared memory counted once). */
     private static String memory(ProcessMemory.Use use) {
-        OptionalLong figure = use.pssBytes().isPresent() && use.heapBytes().isEmpty() ? use.pssBytes() : use.rssBytes();
-        return figure.isPresent() ? (figure.getAsLong() >> 20) + " MiB" : "-";
+        if (use.heapBytes().isPresent()) {
+            return "heap " + mib(use.heapBytes()) + ", RSS " + mib(use.rssBytes());
+        }
+        return "PSS " + mib(use.pssBytes()) + ", RSS " + mib(use.rssBytes());
+    }
+
+    private static String mib(OptionalLong bytes) {
+        return bytes.isPresent() ? (bytes.getAsLong() >> 20) + " MiB" : "-";
     }
 
     void writeJson(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package org.dtenge.bench;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToLongFunction;
 import org.dtenge.node.Node;
 import org.dtenge.node.NodeMain;
+import org.dtenge.node.auth.KeyFiles;
+import org.dtenge.node.auth.RequestSigner;
 import org.dtenge.node.money.Tenge;
+import org.dtenge.node.money.TransferId;
 
 /**
  * Target (b): a dtenge node over HTTP, started in this process on a scratch data directory with the
@@ -33,9 +37,8 @@ final class HttpTargets {
     static final String PAYMENTS = "dtenge-http-payments";
     static final String RESERVE_BATCH = "dtenge-http-reserve-batch";
     static final List<String> NAMES = List.of(BATCH, PAYMENTS, RESERVE_BATCH);
-    /** Genesis issues 1,000,000,000.00 tenge to Halyk's reserve; cash-ins come from it. */
-    static final long RESERVE_TIYN = 1_000_000_000_00L;
     private static final String NO_LIMIT = "90000000000000000.00";
+    private static final String CENTRAL_BANK = "nbk";
     private static final int SETUP_THREADS = 32;
     /** How fast each phase could go at most, to size the pre-signed requests to its duration. */
     private static final Map<String, Integer> RATE_CEILING = Map.of(BATCH, 30_000, PAYMENTS, 8_000, RESERVE_BATCH, 400_000);
@@ -49,10 +52,6 @@ final class HttpTargets {
                     long durationNanos) {}
 
     static List<TargetResult> run(Workload workload, Settings settings, Path scratch, Progress progress) throws Exception {
-        if (workload.fundingTiyn() * workload.accountsWithCollector() > RESERVE_TIYN) {
-            throw new IllegalArgumentException("the HTTP targets cash in every wallet from Halyk's reserve of "
-                    + Tenge.format(RESERVE_TIYN) + " tenge: lower --accounts or --funding");
-        }
         // The node's web server logs each start and connection at INFO: not what the table is about.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         Path dir = Directories.scratch(scratch.toString());
@@ -62,8 +61,12 @@ final class HttpTargets {
             "--ledger.transfers-expected", Long.toString(Math.min(Integer.MAX_VALUE / 2, expected + expected / 4)),
             "--tier.full.holding-limit", NO_LIMIT, "--tier.full.payment-limit", NO_LIMIT, "--tier.full.daily-limit", NO_LIMIT});
         try (Transport transport = Transport.of("socket", "127.0.0.1", node.port())) {
+            long setupStart = System.nanoTime();
+            issue(transport, dir, workload);
             BenchNetwork network = BenchNetwork.open(transport, dir, workload.accountsWithCollector(),
                     Tenge.format(workload.fundingTiyn()), SETUP_THREADS);
+            System.out.printf("setup           %,d wallets opened at %s and cashed in through the API in %.1f s (not measured)%n",
+                    workload.accountsWithCollector(), network.bank(), (System.nanoTime() - setupStart) / 1e9);
             warmUp(network, transport, settings);
             List<TargetResult> results = new ArrayList<>();
             Phase phase = new Phase(workload, settings, network, transport, progress);
@@ -76,6 +79,28 @@ final class HttpTargets {
         } finally {
             node.close();
             Directories.delete(dir);
+        }
+    }
+
+    /**
+     * The central bank issues to Halyk's reserve what the setup and the reserve phase will pay out of it:
+     * every wallet's cash-in and every payable transfer of the workload, so that no payout fails for want
+     * of reserve (the genesis issuance is far smaller).
+     */
+    private static void issue(Transport transport, Path dir, Workload workload) throws IOException, InterruptedException {
+        long tiyn = Math.multiplyExact(workload.fundingTiyn(), workload.accountsWithCollector());
+        for (int t = 0; t < workload.transfers(); t++) {
+            tiyn = Math.addExact(tiyn, workload.amount(t) == Workload.UNPAYABLE_TIYN ? 0 : workload.amount(t));
+        }
+        RequestSigner centralBank = new RequestSigner(CENTRAL_BANK, KeyFiles.readPrivate(dir.resolve("keys")
+                .resolve(CENTRAL_BANK + ".key")));
+        String body = "{\"id\":\"" + TransferId.random(new java.security.SecureRandom()).hex() + "\",\"bank\":\""
+                + BenchNetwork.BANK + "\",\"amount\":\"" + Tenge.format(tiyn) + "\"}";
+        Transport.Answer answer = transport.send(transport.prepare(SignedRequest.post(centralBank, "/v1/issuance",
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        if (answer.status() / 100 != 2) {
+            throw new IllegalStateException("POST /v1/issuance of " + Tenge.format(tiyn) + " tenge answered " + answer.status()
+                    + ": " + new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -97,11 +122,14 @@ final class HttpTargets {
             long seconds = Math.max(1, settings.durationNanos() / 1_000_000_000L);
             int count = (int) Math.min(workload.transfers(), RATE_CEILING.get(name) * seconds);
             long tag = 0x7E57_0000L + NAMES.indexOf(name) + 1;
+            long signStart = System.nanoTime();
             List<Transport.Prepared> requests = switch (name) {
                 case PAYMENTS -> WorkloadRequests.payments(network, transport, workload, count, tag);
                 case BATCH -> WorkloadRequests.batches(network, transport, workload, count, settings.batchItems(), tag, false);
                 default -> WorkloadRequests.batches(network, transport, workload, count, settings.batchItems(), tag, true);
             };
+            System.out.printf("pre-signed      %,d transfers for %s in %.1f s (not measured)%n", count, name,
+                    (System.nanoTime() - signStart) / 1e9);
             int clients = name.equals(PAYMENTS) ? settings.clients() : settings.batchClients();
             LongAdder committed = new LongAdder();
             LongAdder refused = new LongAdder();

@@ -20,8 +20,6 @@ final class Machine {
                         + System.getProperty("os.version"), runtime.maxMemory() >> 20,
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                         .collect(Collectors.joining(", ")));
-        out.printf("NOTE            the load generator and the node run in this one process and share these %d cores:"
-                + " client CPU is reported apart%n", runtime.availableProcessors());
     }
 
     static String cpuModel() {
