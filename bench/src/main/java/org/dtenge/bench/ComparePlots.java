@@ -46,7 +46,8 @@ final class ComparePlots {
         List<String> names = new ArrayList<>();
         List<Number> rates = new ArrayList<>();
         for (TargetResult r : report.results()) {
-            String name = r.name().equals(PostgresTarget.NAME) ? r.name() + " (" + r.details().get("clients") + " clients)" : r.name();
+            String name = r.name().equals(PostgresTarget.NAME)
+                    ? r.name() + " (" + r.details().get("mode") + ", " + r.details().get("clients") + " clients)" : r.name();
             java.util.OptionalDouble ratio = report.ratio(r);
             // The values go into the category names: XChart's bar labels on a log axis print as 8E4.
             names.add(String.format("%s: %,.0f/s%s", name, r.throughput(),
@@ -106,17 +107,23 @@ final class ComparePlots {
 
     private static void sweep(Path file, PostgresTarget.Outcome outcome) throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("PostgreSQL: transfers per second by client count (best: " + outcome.bestClients() + ")")
+                .title("PostgreSQL: transfers per second by client count (best: " + outcome.bestMode().label() + ", "
+                        + outcome.bestClients() + " clients)")
                 .xAxisTitle("clients (log scale)").yAxisTitle("transfers/s").build();
         chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setLegendVisible(false);
-        List<Double> clients = new ArrayList<>();
-        List<Double> rates = new ArrayList<>();
-        for (PostgresTarget.Point point : outcome.sweep()) {
-            clients.add((double) point.clients());
-            rates.add(point.throughput());
+        for (PostgresLedger.Mode mode : PostgresLedger.Mode.values()) {
+            List<Double> clients = new ArrayList<>();
+            List<Double> rates = new ArrayList<>();
+            for (PostgresTarget.Point point : outcome.sweep()) {
+                if (point.mode() == mode) {
+                    clients.add((double) point.clients());
+                    rates.add(point.throughput());
+                }
+            }
+            if (!clients.isEmpty()) {
+                chart.addSeries(mode.label(), clients, rates);
+            }
         }
-        chart.addSeries("postgresql", clients, rates);
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 }

@@ -71,10 +71,11 @@ final class CompareReport {
                     r.name(), r.description(), r.committed(), r.refused(), r.errors(), r.elapsedNanos() / 1e9, r.memory().what());
         }
         postgres.ifPresent(pg -> {
-            out.printf("%nPostgreSQL client sweep (%d s each; best %d clients, then measured again for %d s):%n",
-                    options.sweepSeconds(), pg.bestClients(), options.durationSeconds());
+            out.printf("%nPostgreSQL sweep (%d s each; best: %s, %d clients, then measured again for %d s):%n",
+                    options.sweepSeconds(), pg.bestMode().label(), pg.bestClients(), options.durationSeconds());
             for (PostgresTarget.Point point : pg.sweep()) {
-                out.printf("   %3d clients  %,9.0f transfers/s  p50 %s ms  p99 %s ms%n", point.clients(), point.throughput(),
+                out.printf("   %-10s %3d clients  %,9.0f transfers/s  p50 %s ms  p99 %s ms%n", point.mode().label(),
+                        point.clients(), point.throughput(),
                         millis(point.run().latencyNanos(), 50), millis(point.run().latencyNanos(), 99));
             }
         });
@@ -144,10 +145,12 @@ final class CompareReport {
         }
         postgres.ifPresent(pg -> {
             ObjectNode node = root.putObject("postgresql");
+            node.put("bestMode", pg.bestMode().label());
             node.put("bestClients", pg.bestClients());
             ArrayNode points = node.putArray("sweep");
             for (PostgresTarget.Point point : pg.sweep()) {
                 ObjectNode p = points.addObject();
+                p.put("mode", point.mode().label());
                 p.put("clients", point.clients());
                 p.put("throughputPerSecond", point.throughput());
                 p.set("latencyMillis", latency(json, point.run().latencyNanos()));

@@ -19,28 +19,69 @@ import java.util.Arrays;
  *       transfer (insufficient funds), nothing written;</li>
  *   <li>updates both balances and inserts each transfer, in one round trip, and commits.</li>
  * </ol>
- * Three round trips per unit. With {@code synchronous_commit=on} the commit returns after the WAL is
- * flushed; concurrent commits share a flush (PostgreSQL's group commit), which is why more clients help.
+ * Two ways to send it, both tried by the sweep: {@link Mode#STATEMENTS}, the transaction driven from
+ * the application (three round trips, the row locks held across two of them), and {@link Mode#FUNCTION},
+ * the same steps in a PL/pgSQL function called in one round trip (locks held only inside the server and
+ * for the commit). With {@code synchronous_commit=on} the commit returns after the WAL is flushed;
+ * concurrent commits share a flush (PostgreSQL's group commit), which is why more clients help.
  */
 final class PostgresLedger {
     static final String SCHEMA = """
-            DROP TABLE IF EXISTS transfers;
-            DROP TABLE IF EXISTS accounts;
+            DROP TABLE IF EXISTS transfers
+
+            DROP TABLE IF EXISTS accounts
+
             CREATE TABLE accounts (
                 id bigint PRIMARY KEY,
                 balance bigint NOT NULL CHECK (balance >= 0)
-            );
+            )
+
             CREATE TABLE transfers (
                 id bigint PRIMARY KEY,
                 debit bigint NOT NULL REFERENCES accounts,
                 credit bigint NOT NULL REFERENCES accounts,
                 amount bigint NOT NULL CHECK (amount > 0),
                 created_at timestamptz NOT NULL DEFAULT now()
-            )""";
+            )
+
+            CREATE OR REPLACE FUNCTION transfer_unit(ids bigint[], debits bigint[], credits bigint[], amounts bigint[])
+            RETURNS boolean LANGUAGE plpgsql AS $$
+            DECLARE
+                owed bigint := 0;
+                available bigint;
+            BEGIN
+                PERFORM 1 FROM accounts WHERE id = ANY(debits || credits) ORDER BY id FOR UPDATE;
+                SELECT sum(a) INTO owed FROM unnest(amounts) AS a;
+                SELECT balance INTO available FROM accounts WHERE id = debits[1];
+                IF available < owed THEN
+                    RETURN false;
+                END IF;
+                FOR i IN 1 .. array_length(ids, 1) LOOP
+                    UPDATE accounts SET balance = balance - amounts[i] WHERE id = debits[i];
+                    UPDATE accounts SET balance = balance + amounts[i] WHERE id = credits[i];
+                    INSERT INTO transfers (id, debit, credit, amount) VALUES (ids[i], debits[i], credits[i], amounts[i]);
+                END LOOP;
+                RETURN true;
+            END
+            $$""";
     private static final String LOCK = "SELECT id, balance FROM accounts WHERE id = ANY(?) ORDER BY id FOR UPDATE";
     private static final String MOVE = "UPDATE accounts SET balance = balance - ? WHERE id = ?;"
             + " UPDATE accounts SET balance = balance + ? WHERE id = ?;"
             + " INSERT INTO transfers (id, debit, credit, amount) VALUES (?, ?, ?, ?)";
+    private static final String CALL = "SELECT transfer_unit(?, ?, ?, ?)";
+
+    /** How the application sends a unit's transaction. */
+    enum Mode {
+        /** BEGIN; lock; check; write; COMMIT, from the application: three round trips. */
+        STATEMENTS,
+        /** One call of the PL/pgSQL function {@code transfer_unit} in autocommit: one round trip. */
+        FUNCTION;
+
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** Deadlock and serialization failure: retried, though ordered locking should never see them. */
     private static final java.util.Set<String> RETRYABLE = java.util.Set.of("40P01", "40001");
 
@@ -50,7 +91,8 @@ final class PostgresLedger {
     static void reset(Connection connection, Workload workload) throws SQLException {
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
-            for (String sql : SCHEMA.split(";")) {
+            // Statements are separated by a blank line: the function's body has semicolons of its own.
+            for (String sql : SCHEMA.split("\n\n")) {
                 statement.execute(sql);
             }
         }
@@ -76,13 +118,16 @@ final class PostgresLedger {
     /** Outcome of one unit: committed, or refused for insufficient funds; and the retries it took. */
     record Outcome(boolean committed, int retries) {}
 
-    /** Runs unit {@code unit} as one transaction on {@code connection} (autocommit off). */
-    static Outcome apply(Connection connection, Workload workload, int unit) throws SQLException {
+    /** Runs unit {@code unit} as one transaction on {@code connection}: autocommit off for STATEMENTS, on for FUNCTION. */
+    static Outcome apply(Connection connection, Workload workload, int unit, Mode mode) throws SQLException {
         for (int retries = 0; ; retries++) {
             try {
-                return new Outcome(attempt(connection, workload, unit), retries);
+                return new Outcome(mode == Mode.FUNCTION ? call(connection, workload, unit)
+                        : attempt(connection, workload, unit), retries);
             } catch (SQLException e) {
-                connection.rollback();
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
                 if (!RETRYABLE.contains(e.getSQLState()) || retries >= 10) {
                     throw e;
                 }
@@ -121,6 +166,31 @@ final class PostgresLedger {
         }
         connection.commit();
         return true;
+    }
+
+    private static boolean call(Connection connection, Workload workload, int unit) throws SQLException {
+        int first = workload.unitStart(unit);
+        int size = workload.unitSize(unit);
+        Long[] ids = new Long[size];
+        Long[] debits = new Long[size];
+        Long[] credits = new Long[size];
+        Long[] amounts = new Long[size];
+        for (int t = first; t < first + size; t++) {
+            ids[t - first] = t + 1L;
+            debits[t - first] = (long) workload.payer(t);
+            credits[t - first] = (long) workload.payee(t);
+            amounts[t - first] = workload.amount(t);
+        }
+        try (PreparedStatement call = connection.prepareStatement(CALL)) {
+            call.setArray(1, connection.createArrayOf("bigint", ids));
+            call.setArray(2, connection.createArrayOf("bigint", debits));
+            call.setArray(3, connection.createArrayOf("bigint", credits));
+            call.setArray(4, connection.createArrayOf("bigint", amounts));
+            try (ResultSet result = call.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
     }
 
     /** Locks the accounts in id order and returns the payer's balance. */

@@ -16,11 +16,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 
 /**
- * Target (c): PostgreSQL as the baseline. For each client count of the sweep, the tables are created
- * afresh and that many threads (each with a connection from a HikariCP pool of that size) run the
- * workload's units from the start, one transaction each ({@link PostgresLedger}), until the time is up
- * or the workload runs out. The client count with the best throughput is then run once more for the
- * full duration: that run is the baseline of the table.
+ * Target (c): PostgreSQL as the baseline. For each way of sending the transaction
+ * ({@link PostgresLedger.Mode}) and each client count of the sweep, the tables are created afresh and
+ * that many threads (each with a connection from a HikariCP pool of that size) run the workload's units
+ * from the start, one transaction each ({@link PostgresLedger}), until the time is up or the workload
+ * runs out. The best mode and client count is then run once more for the full duration: that run is
+ * the baseline of the table.
  */
 final class PostgresTarget {
     static final String NAME = "postgresql";
@@ -28,36 +29,39 @@ final class PostgresTarget {
     private PostgresTarget() {}
 
     /** One point of the sweep. */
-    record Point(int clients, double throughput, TargetResult run) {}
+    record Point(PostgresLedger.Mode mode, int clients, double throughput, TargetResult run) {}
 
-    /** The sweep and the final run at the best client count. */
-    record Outcome(List<Point> sweep, int bestClients, TargetResult best) {}
+    /** The sweep and the final run at the best mode and client count. */
+    record Outcome(List<Point> sweep, PostgresLedger.Mode bestMode, int bestClients, TargetResult best) {}
 
     static Outcome run(String jdbcUrl, Workload workload, List<Integer> sweep, long sweepNanos, long durationNanos,
                        Server server, Progress progress) throws SQLException, InterruptedException {
         List<Point> points = new ArrayList<>();
-        for (int clients : sweep) {
-            TargetResult run = once(jdbcUrl, workload, clients, sweepNanos, server, progress, "sweep");
-            points.add(new Point(clients, run.throughput(), run));
+        for (PostgresLedger.Mode mode : PostgresLedger.Mode.values()) {
+            for (int clients : sweep) {
+                TargetResult run = once(jdbcUrl, workload, mode, clients, sweepNanos, server, progress, "sweep");
+                points.add(new Point(mode, clients, run.throughput(), run));
+            }
         }
         Point best = points.stream().max(java.util.Comparator.comparingDouble(Point::throughput)).orElseThrow();
-        TargetResult measured = once(jdbcUrl, workload, best.clients(), durationNanos, server, progress, "best");
-        return new Outcome(points, best.clients(), measured);
+        TargetResult measured = once(jdbcUrl, workload, best.mode(), best.clients(), durationNanos, server, progress, "best");
+        return new Outcome(points, best.mode(), best.clients(), measured);
     }
 
     /** What is known about the server: how to measure its memory, and its version and settings. */
     record Server(java.util.OptionalLong pid, String description) {}
 
-    static TargetResult once(String jdbcUrl, Workload workload, int clients, long durationNanos, Server server,
-                             Progress progress, String phase) throws SQLException, InterruptedException {
-        try (HikariDataSource pool = pool(jdbcUrl, clients)) {
+    static TargetResult once(String jdbcUrl, Workload workload, PostgresLedger.Mode mode, int clients, long durationNanos,
+                             Server server, Progress progress, String phase) throws SQLException, InterruptedException {
+        try (HikariDataSource pool = pool(jdbcUrl, clients, mode)) {
             Map<String, Object> settings;
             try (Connection connection = pool.getConnection()) {
                 PostgresLedger.reset(connection, workload);
                 settings = settings(connection);
+                connection.setAutoCommit(mode == PostgresLedger.Mode.FUNCTION);
             }
-            progress.begin(NAME + " " + phase + " " + clients + " clients", workload.transfers(), durationNanos);
-            Loop loop = new Loop(pool, workload, progress);
+            progress.begin(NAME + " " + phase + " " + mode.label() + " " + clients, workload.transfers(), durationNanos);
+            Loop loop = new Loop(pool, workload, mode, progress);
             long elapsed = loop.run(clients, durationNanos);
             ProcessMemory.Use memory = server.pid().isPresent()
                     ? ProcessMemory.tree(server.pid().getAsLong(), "PostgreSQL server: postmaster and backends")
@@ -67,6 +71,7 @@ final class PostgresTarget {
             try (Connection connection = pool.getConnection()) {
                 connection.setAutoCommit(true);
                 totals = PostgresLedger.totals(connection);
+                connection.setAutoCommit(mode == PostgresLedger.Mode.FUNCTION);
             }
             long expectedBalances = workload.fundingTiyn() * workload.accountsWithCollector();
             if (totals.balances() != expectedBalances || totals.transfers() != loop.committed.get()) {
@@ -79,25 +84,27 @@ final class PostgresTarget {
             }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("clients", clients);
+            details.put("mode", mode.label());
             details.put("pool", "HikariCP, " + clients + " connections");
             details.put("retries", loop.retries.get());
             details.put("server", server.description());
             details.put("settings", settings);
             return new TargetResult(NAME, "PostgreSQL, one transaction per transfer (linked pair: one for both), "
+                    + (mode == PostgresLedger.Mode.FUNCTION ? "one PL/pgSQL call" : "three statements") + " each, "
                     + clients + " clients, synchronous_commit=on", loop.transfers.get(), loop.committed.get(), 0, elapsed,
                     loop.latency(), "one transaction (a transfer or a linked pair), begin to commit returned", memory,
                     details);
         }
     }
 
-    private static HikariDataSource pool(String jdbcUrl, int clients) {
+    private static HikariDataSource pool(String jdbcUrl, int clients, PostgresLedger.Mode mode) {
         // HikariCP logs through SLF4J, which has no provider here: without this it warns on every run.
         System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "ERROR"));
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(clients);
         config.setMinimumIdle(clients);
-        config.setAutoCommit(false);
+        config.setAutoCommit(mode == PostgresLedger.Mode.FUNCTION); // the function's call is its transaction
         config.setPoolName("bench-postgres");
         // Per session, so that a given server's default cannot weaken durability: commit waits for the WAL flush.
         config.setConnectionInitSql("SET synchronous_commit = on");
@@ -122,6 +129,7 @@ final class PostgresTarget {
     private static final class Loop {
         private final HikariDataSource pool;
         private final Workload workload;
+        private final PostgresLedger.Mode mode;
         private final Progress progress;
         private final AtomicInteger nextUnit = new AtomicInteger();
         private final AtomicLong transfers = new AtomicLong();
@@ -130,9 +138,10 @@ final class PostgresTarget {
         private final AtomicReference<Exception> failure = new AtomicReference<>();
         private final List<Histogram> latencies = new ArrayList<>();
 
-        Loop(HikariDataSource pool, Workload workload, Progress progress) {
+        Loop(HikariDataSource pool, Workload workload, PostgresLedger.Mode mode, Progress progress) {
             this.pool = pool;
             this.workload = workload;
+            this.mode = mode;
             this.progress = progress;
         }
 
@@ -172,7 +181,7 @@ final class PostgresTarget {
                 }
                 long start = System.nanoTime();
                 try (Connection connection = pool.getConnection()) {
-                    PostgresLedger.Outcome outcome = PostgresLedger.apply(connection, workload, unit);
+                    PostgresLedger.Outcome outcome = PostgresLedger.apply(connection, workload, unit, mode);
                     latency.recordValue(System.nanoTime() - start);
                     int size = workload.unitSize(unit);
                     transfers.addAndGet(size);
