@@ -71,8 +71,10 @@ final class CompareReport {
                     r.name(), r.description(), r.committed(), r.refused(), r.errors(), r.elapsedNanos() / 1e9, r.memory().what());
         }
         postgres.ifPresent(pg -> {
-            out.printf("%nPostgreSQL sweep (%d s each; best: %s, %d clients, then measured again for %d s):%n",
-                    options.sweepSeconds(), pg.bestMode().label(), pg.bestClients(), options.durationSeconds());
+            out.printf("%nPostgreSQL sweep (%d s each; best: %s, %d clients, then measured again for %d s: %,.0f/s; the"
+                            + " baseline is the faster of the two, %s):%n", options.sweepSeconds(), pg.bestMode().label(),
+                    pg.bestClients(), options.durationSeconds(), pg.finalRun().throughput(),
+                    pg.baselineFromSweep() ? "the sweep's point" : "the final run");
             for (PostgresTarget.Point point : pg.sweep()) {
                 out.printf("   %-10s %3d clients  %,9.0f transfers/s  p50 %s ms  p99 %s ms%n", point.mode().label(),
                         point.clients(), point.throughput(),
@@ -145,6 +147,8 @@ final class CompareReport {
         }
         postgres.ifPresent(pg -> {
             ObjectNode node = root.putObject("postgresql");
+            node.put("baselineFrom", pg.baselineFromSweep() ? "sweep" : "final");
+            node.put("finalRunThroughputPerSecond", pg.finalRun().throughput());
             node.put("bestMode", pg.bestMode().label());
             node.put("bestClients", pg.bestClients());
             ArrayNode points = node.putArray("sweep");
