@@ -46,8 +46,7 @@ final class LedgerTarget {
                      Sequencer::wallClockNanos, DurableRun.sequencerConfig())) {
             load(sequencer, genesis, window);
             progress.begin(NAME, workload.transfers(), 0);
-            RunResult run = DurableRun.measure(sequencer, recovered.ledger(), batches, window, 0, 0);
-            progress.advance(workload.transfers());
+            RunResult run = DurableRun.measure(sequencer, recovered.ledger(), batches, window, 0, 0, progress::advance);
             progress.end();
             batches = null; // the heap figure below is the ledger's, not the generated batches'
             ProcessMemory.Use memory = ProcessMemory.thisProcess("this JVM: ledger (" + recovered.ledger().accountCount()
