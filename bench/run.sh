@@ -46,6 +46,7 @@ echo "writing to $out"
   echo "date: $(date -Is)"
   echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "nproc: $(nproc)"
+  echo "load: $(cat /proc/loadavg) (1, 5, 15 min; runnable/total; last pid): other work on the machine"
   lscpu | head -20
   echo
   free -h

@@ -36,21 +36,22 @@ final class ComparePlots {
     }
 
     private static void throughput(Path file, CompareReport report) throws IOException {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Transfers per second, durable (log scale)").xAxisTitle("target").yAxisTitle("transfers/s").build();
+        String postgres = report.postgres().map(pg -> "; postgresql: " + pg.best().details().get("mode") + ", "
+                + pg.best().details().get("clients") + " clients").orElse("");
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT + 80)
+                .title("Transfers per second, durable (log scale)" + postgres).xAxisTitle("target")
+                .yAxisTitle("transfers/s").build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisMin(1.0); // bars start at 0 by default, which a log axis cannot show
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setYAxisDecimalPattern("#,###");
-        chart.getStyler().setXAxisLabelRotation(12);
+        chart.getStyler().setXAxisLabelRotation(20); // XChart drops a label that would run past the right edge
         List<String> names = new ArrayList<>();
         List<Number> rates = new ArrayList<>();
         for (TargetResult r : report.results()) {
-            String name = r.name().equals(PostgresTarget.NAME)
-                    ? r.name() + " (" + r.details().get("mode") + ", " + r.details().get("clients") + " clients)" : r.name();
             java.util.OptionalDouble ratio = report.ratio(r);
             // The values go into the category names: XChart's bar labels on a log axis print as 8E4.
-            names.add(String.format("%s: %,.0f/s%s", name, r.throughput(),
+            names.add(String.format("%s: %,.0f/s%s", r.name(), r.throughput(),
                     ratio.isPresent() ? String.format(" (%.1fx)", ratio.getAsDouble()) : ""));
             rates.add(Math.max(1.0, Math.rint(r.throughput()))); // doubles: the log axis formats labels as Double
         }
