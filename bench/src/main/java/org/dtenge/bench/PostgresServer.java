@@ -34,6 +34,9 @@ final class PostgresServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final boolean asPostgresUser;
+    /** Stops the server if the run is interrupted (Ctrl-C): a forgotten postmaster would outlive the JVM. */
+    private final Thread onExit = Thread.ofPlatform().name("bench-postgres-stop").unstarted(this::stop);
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     private PostgresServer(Path bin, Path dir, int port, boolean asPostgresUser) {
         this.bin = bin;
@@ -55,6 +58,7 @@ final class PostgresServer implements AutoCloseable {
         }
         Path dir = Files.createTempDirectory(base, "dtenge-pg");
         PostgresServer server = new PostgresServer(bin, dir, freePort(), root);
+        Runtime.getRuntime().addShutdownHook(server.onExit);
         try {
             server.init();
             return server;
@@ -186,6 +190,18 @@ final class PostgresServer implements AutoCloseable {
     /** Stops the server (fast shutdown: sessions are ended) and deletes the cluster. */
     @Override
     public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs stop(), which has nothing left to do
+        }
+    }
+
+    private void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         try {
             if (Files.exists(data().resolve("postmaster.pid"))) {
                 run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w", "stop"), 60);
