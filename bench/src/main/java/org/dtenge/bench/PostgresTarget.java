@@ -77,6 +77,10 @@ final class PostgresTarget {
                     ? ProcessMemory.tree(server.pid().getAsLong(), "PostgreSQL server: postmaster and backends")
                     : ProcessMemory.Use.unknown("server not on this machine or its data directory not readable");
             progress.end();
+            // A client's failure first: it would explain a difference in the totals below.
+            if (loop.failure.get() != null) {
+                throw new IllegalStateException("a PostgreSQL client failed: " + loop.failure.get(), loop.failure.get());
+            }
             PostgresLedger.Totals totals;
             try (Connection connection = pool.getConnection()) {
                 connection.setAutoCommit(true);
@@ -88,9 +92,6 @@ final class PostgresTarget {
                 throw new IllegalStateException("PostgreSQL did not conserve the money: balances sum to " + totals.balances()
                         + " (expected " + expectedBalances + "), " + totals.transfers() + " transfers stored, "
                         + loop.committed.get() + " committed");
-            }
-            if (loop.failure.get() != null) {
-                throw new IllegalStateException("a PostgreSQL client failed: " + loop.failure.get(), loop.failure.get());
             }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("clients", clients);
