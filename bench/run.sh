@@ -12,6 +12,9 @@
 #                          rates; JFR recordings go to $TMPDIR/dtenge-http-jfr-*. About 10 minutes. The
 #                          node's own log lines (Helidon's INFO lines, stack frames of failed requests)
 #                          are left out of the outputs; the failures themselves are kept.
+#   bench/run.sh --compare [options]   dtenge side by side with PostgreSQL (the compare command, what
+#                          `bin/dtenge bench` runs) with its defaults or the options given; the table goes to
+#                          compare.txt beside results.json and the plots. About 4 minutes.
 #
 # Numbers from a machine that other work shares are noisy: run on a quiet one for figures to publish.
 set -euo pipefail
@@ -21,17 +24,21 @@ JAVA="$JAVA_HOME/bin/java"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 quick=false
 http=false
+compare=false
 if [[ "${1:-}" == "--quick" ]]; then
   quick=true
 elif [[ "${1:-}" == "--http" ]]; then
   http=true
+elif [[ "${1:-}" == "--compare" ]]; then
+  compare=true
+  shift
 fi
 
 cd "$root"
 ./mvnw -q -pl bench -am package -DskipTests
 jar="$root/bench/target/dtenge-bench.jar"
 
-out="$root/bench/results/$(date +%Y-%m-%d-%H%M%S)$($quick && echo -quick || true)$($http && echo -http || true)"
+out="$root/bench/results/$(date +%Y-%m-%d-%H%M%S)$($quick && echo -quick || true)$($http && echo -http || true)$($compare && echo -compare || true)"
 mkdir -p "$out"
 echo "writing to $out"
 
@@ -39,6 +46,7 @@ echo "writing to $out"
   echo "date: $(date -Is)"
   echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "nproc: $(nproc)"
+  echo "load: $(cat /proc/loadavg) (1, 5, 15 min; runnable/total; last pid): other work on the machine"
   lscpu | head -20
   echo
   free -h
@@ -49,6 +57,13 @@ echo "writing to $out"
   echo
   "$JAVA" -version 2>&1
 } > "$out/machine.txt"
+
+if $compare; then
+  "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$jar" compare --out "$out" "$@" \
+    2>&1 | tee "$out/compare.txt"
+  echo "results in $out"
+  exit 0
+fi
 
 if $http; then
   jfr="${TMPDIR:-/tmp}/dtenge-http-jfr"

@@ -70,8 +70,15 @@ final class DurableRun {
         }
     }
 
-    private static RunResult measure(Sequencer sequencer, Ledger ledger, List<EventBatch> batches, int window,
+    static RunResult measure(Sequencer sequencer, Ledger ledger, List<EventBatch> batches, int window,
                                      long loadEvents, long loadNanos) throws InterruptedException {
+        return measure(sequencer, ledger, batches, window, loadEvents, loadNanos, events -> { });
+    }
+
+    /** The same, telling {@code durable} the events of each submission as it becomes durable (on the journal's thread). */
+    static RunResult measure(Sequencer sequencer, Ledger ledger, List<EventBatch> batches, int window,
+                             long loadEvents, long loadNanos, java.util.function.IntConsumer durable)
+            throws InterruptedException {
         int count = batches.size();
         Submission[] submissions = new Submission[count];
         for (int i = 0; i < count; i++) {
@@ -82,7 +89,11 @@ final class DurableRun {
         for (int i = 0; i < count; i++) {
             int index = i;
             // Registered before submitting, so it runs on the journal thread the moment the batch is durable.
-            submissions[i].committed().thenRun(() -> committedAt[index] = System.nanoTime());
+            int events = batches.get(i).count();
+            submissions[i].committed().thenRun(() -> {
+                committedAt[index] = System.nanoTime();
+                durable.accept(events);
+            });
         }
         ThreadAllocation sequencerThread = ThreadAllocation.named("dtenge-sequencer");
         ThreadAllocation journalThread = ThreadAllocation.named("dtenge-journal");

@@ -37,6 +37,8 @@ final class HttpBench {
 
     static void run(HttpOptions options) throws Exception {
         Machine.print(System.out);
+        System.out.printf("NOTE            the load generator and the node run in this one process and share these %d cores:"
+                + " client CPU is reported apart%n", Runtime.getRuntime().availableProcessors());
         System.out.printf("options         %s%n", options);
         Path dir = options.dir().isPresent() ? Files.createDirectories(options.dir().get()) : Directories.scratch("");
         long transfersExpected = (long) (options.warmupSeconds() + options.durationSeconds()) * options.presignRate()

@@ -20,11 +20,9 @@ final class Machine {
                         + System.getProperty("os.version"), runtime.maxMemory() >> 20,
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                         .collect(Collectors.joining(", ")));
-        out.printf("NOTE            the load generator and the node run in this one process and share these %d cores:"
-                + " client CPU is reported apart%n", runtime.availableProcessors());
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("CPU model unknown");
@@ -33,7 +31,7 @@ final class Machine {
         }
     }
 
-    private static String memory() {
+    static String memory() {
         try {
             return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
                     .map(l -> l.replaceAll("\\s+", " ")).findFirst().orElse("");

@@ -10,7 +10,9 @@ import java.util.Arrays;
  *   <li>{@code throughput [options]}: the end-to-end run, see {@link ThroughputOptions};</li>
  *   <li>{@code memory [--accounts N] [--unsized]}: heap per account, see {@link MemoryFootprint};</li>
  *   <li>{@code http [options]}: a real node in this process under HTTP load (signed payments, batches),
- *       see {@link HttpBench} and {@link HttpOptions}.</li>
+ *       see {@link HttpBench} and {@link HttpOptions};</li>
+ *   <li>{@code compare [options]}: one workload against dtenge and PostgreSQL side by side, see {@link Compare}
+ *       and {@link CompareOptions} ({@code dtenge bench} runs the same).</li>
  * </ul>
  */
 public final class Main {
@@ -27,6 +29,7 @@ public final class Main {
             case "throughput" -> Throughput.run(ThroughputOptions.parse(rest));
             case "memory" -> MemoryFootprint.run(rest);
             case "http" -> HttpBench.run(HttpOptions.parse(rest));
+            case "compare" -> Compare.run(rest);
             default -> {
                 usage();
                 System.exit(2);
@@ -39,6 +42,7 @@ public final class Main {
                 usage: java -jar dtenge-bench.jar jmh [JMH arguments]
                        java -jar dtenge-bench.jar throughput [options]   (--help lists them)
                        java -jar dtenge-bench.jar memory [--accounts N] [--unsized]
-                       java -jar dtenge-bench.jar http [options]         (--help lists them)""");
+                       java -jar dtenge-bench.jar http [options]         (--help lists them)
+                       java -jar dtenge-bench.jar compare [options]      (--help lists them)""");
     }
 }

@@ -52,7 +52,8 @@ final class TransferStream {
         this.zipf = new Zipf(wallets.count(), mix.zipfExponent(), random.split());
     }
 
-    private static long[] logUniform(long min, long max, int count) {
+    /** {@code count} amounts from {@code min} to {@code max}, evenly spaced on a log scale. */
+    static long[] logUniform(long min, long max, int count) {
         long[] values = new long[count];
         double ratio = Math.log((double) max / min);
         for (int i = 0; i < count; i++) {
