@@ -86,7 +86,7 @@ final class ImageReader {
             throw new IOException("not a ledger image (bad magic)");
         }
         int version = getInt();
-        if (version != LedgerImage.VERSION) {
+        if (version != LedgerImage.VERSION && version != LedgerImage.VERSION_WITH_TEMPLATE_STATE) {
             throw new IOException("ledger image version " + version + " is not supported");
         }
         int dayOffset = getInt();
@@ -104,6 +104,11 @@ final class ImageReader {
             policyIds[i] = new int[] {getInt(), getInt()};
             policyParams[i] = new long[Event.POLICY_PARAMS_MAX];
             longs(policyParams[i], Event.POLICY_PARAMS_MAX);
+        }
+        byte[] templateState = new byte[version == LedgerImage.VERSION ? 0 : count("template state byte")];
+        bytes(templateState, templateState.length);
+        if (!templates.restore(templateState)) {
+            throw new IOException("ledger image has policy template state that these templates do not read");
         }
         int accountCount = count("account");
         Ledger ledger;
