@@ -19,7 +19,6 @@ import org.dtenge.journal.recovery.Recovered;
 import org.dtenge.journal.recovery.Recovery;
 import org.dtenge.journal.snapshot.Snapshots;
 import org.dtenge.journal.storage.FileStorage;
-import org.dtenge.ledger.BuiltInPolicies;
 import org.dtenge.ledger.EventBatch;
 import org.dtenge.ledger.Ledger;
 import org.dtenge.node.auth.RequestAuthenticator;
@@ -31,6 +30,8 @@ import org.dtenge.node.config.NodeConfig;
 import org.dtenge.node.config.Tier;
 import org.dtenge.node.events.EventHub;
 import org.dtenge.node.genesis.Genesis;
+import org.dtenge.node.money.AccountId;
+import org.dtenge.node.program.Programs;
 import org.dtenge.node.http.Api;
 import org.dtenge.node.http.Json;
 import org.dtenge.node.http.Route;
@@ -48,6 +49,9 @@ import org.dtenge.node.service.SignatureVerifier;
 import org.dtenge.node.service.Transfers;
 import org.dtenge.node.service.TwoTier;
 import org.dtenge.node.service.Wallets;
+import org.dtenge.programs.AccountNames;
+import org.dtenge.programs.Conditions;
+import org.dtenge.programs.Contracts;
 import org.dtenge.sequencer.Sequencer;
 import org.dtenge.sequencer.SequencerConfig;
 
@@ -116,6 +120,9 @@ public final class Node implements AutoCloseable {
         Api api;
         WebServer server;
         ParticipantRegistry registry;
+        /** The ledger's policy templates with programmable money; contracts are rebuilt by recovery. */
+        final Contracts contracts = new Contracts(new Conditions(), (hi, lo) -> hi >= 0 && hi <= 0xFFFF && (hi | lo) != 0
+                ? new AccountId(hi, lo).address() : AccountNames.hex().name(hi, lo));
 
         /** After a failed start: stops and closes whatever was started, newest first. */
         void closeStarted() {
@@ -200,7 +207,7 @@ public final class Node implements AutoCloseable {
         Recovered recovered;
         try {
             storage = new FileStorage(data.resolve("journal"));
-            recovered = Recovery.open(storage, new BuiltInPolicies(), new Ledger.Config(config.accountsExpected(),
+            recovered = Recovery.open(storage, parts.contracts, new Ledger.Config(config.accountsExpected(),
                     config.transfersExpected(), Ledger.DAY_OFFSET_KAZAKHSTAN_SECONDS), JournalOptions.defaults());
             parts.journal = recovered.journal(); // readable from request threads while it appends
         } catch (IOException e) {
@@ -263,7 +270,8 @@ public final class Node implements AutoCloseable {
         return new Api.Services(new Network(gate, parts.registry), new TwoTier(transfers, parts.registry, access),
                 new Wallets(gate, access), new Payments(transfers, access, clock, projections, receipts),
                 new BatchPayments(gate, access, parts.verifier, clock),
-                new Queries(gate, parts.journal, projections, access, config.statisticsGroupMin()), access);
+                new Queries(gate, parts.journal, projections, access, config.statisticsGroupMin()), access,
+                new Programs(gate, parts.contracts, access, projections));
     }
 
     private static Map<String, Object> health(Parts parts) {

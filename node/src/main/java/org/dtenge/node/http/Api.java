@@ -16,6 +16,7 @@ import org.dtenge.node.auth.RequestAuthenticator;
 import org.dtenge.node.config.NodeConfig;
 import org.dtenge.node.events.EventHub;
 import org.dtenge.node.participant.ParticipantRegistry;
+import org.dtenge.node.program.Programs;
 import org.dtenge.node.service.Access;
 import org.dtenge.node.service.BatchPayments;
 import org.dtenge.node.service.Network;
@@ -32,7 +33,7 @@ import org.dtenge.node.service.Wallets;
 public final class Api {
     /** The services the API exposes. */
     public record Services(Network network, TwoTier twoTier, Wallets wallets, Payments payments, BatchPayments batches,
-                           Queries queries, Access access) {}
+                           Queries queries, Access access, Programs programs) {}
 
     private final NodeConfig config;
     private final ObjectMapper json;
@@ -66,6 +67,7 @@ public final class Api {
         new PaymentEndpoints(services.payments(), services.batches(), services.queries(), views).register(routes);
         new QrEndpoints(services.access()).register(routes);
         new QueryEndpoints(services.queries()).register(routes);
+        new ProgramEndpoints(services.programs()).register(routes);
         new EventStream(hub, signed, responses).register(routes);
         routing.any((request, response) -> responses.problem(request, response, Problem.of(ProblemType.NOT_FOUND,
                 "no operation " + request.prologue().method().text() + " " + request.path().rawPath()

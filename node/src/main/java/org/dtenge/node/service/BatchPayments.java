@@ -151,7 +151,7 @@ public final class BatchPayments {
             case OK -> new ItemResult(i, item.order().id(), ItemResult.Status.COMMITTED, Optional.empty(), Optional.of(position));
             case EXISTS -> new ItemResult(i, item.order().id(), ItemResult.Status.ALREADY_COMMITTED, Optional.empty(), Optional.empty());
             default -> new ItemResult(i, item.order().id(), ItemResult.Status.REFUSED, Optional.of(LedgerProblems.transfer(
-                    result, item.order().payer().address(), item.order().payee().address())), Optional.empty());
+                    result, submission.results().reason(event), item.order().payer().address(), item.order().payee().address())), Optional.empty());
         };
     }
 

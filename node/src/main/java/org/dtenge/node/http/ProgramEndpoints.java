@@ -1,0 +1,172 @@
+package org.dtenge.node.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.dtenge.node.NodeException;
+import org.dtenge.node.ProblemType;
+import org.dtenge.node.money.AccountId;
+import org.dtenge.node.money.Tenge;
+import org.dtenge.node.program.Deployment;
+import org.dtenge.node.program.Programs;
+import org.dtenge.node.program.Spending;
+import org.dtenge.node.program.Statement;
+import org.dtenge.programs.Contract;
+import org.dtenge.programs.ContractStatus;
+import org.dtenge.programs.ContractTemplate;
+import org.dtenge.programs.Contracts;
+
+/**
+ * Programmable money: POST/GET /v1/programs, GET /v1/programs/{id}, POST /v1/programs/{id}/pause,
+ * /resume, /retire, POST /v1/programs/{id}/accounts (enrol a wallet), GET /v1/programs/{id}/spending
+ * and GET /v1/programs/{id}/statement?merchant=.
+ */
+final class ProgramEndpoints {
+    private final Programs programs;
+
+    ProgramEndpoints(Programs programs) {
+        this.programs = programs;
+    }
+
+    /**
+     * A deployment. {@code template} is "gate" or "tax-split". A gate takes {@code sides} ("debits",
+     * "credits", "both") and an optional {@code returnAccount}; a tax split takes {@code rateBasisPoints},
+     * {@code rounding} ("half-up", "down", "up"), {@code budgetAccount}, {@code taxPurpose} and
+     * {@code refundPurpose}.
+     */
+    record DeployRequest(String template, String name, String condition, Optional<String> sides,
+                         Optional<String> returnAccount, Optional<Long> rateBasisPoints, Optional<String> rounding,
+                         Optional<String> budgetAccount, Optional<Integer> taxPurpose, Optional<Integer> refundPurpose) {}
+
+    record ProgramView(int id, String template, String name, String condition, long owner, long version, String status,
+                       List<Long> parameters, String documentHash) {}
+
+    record ProgramList(List<ProgramView> programs) {}
+
+    record Enrolment(String wallet, Optional<String> dailyLimit) {}
+
+    record EnrolmentView(int program, String wallet, String account) {}
+
+    record SpendingView(String payee, long payments, String amount) {}
+
+    record SpendingList(int program, List<SpendingView> payees) {}
+
+    record LineView(String payment, long atNanos, String amount, String tax) {}
+
+    record StatementView(int program, String merchant, String budget, List<LineView> lines, String gross, String refunds,
+                         String tax, String net) {}
+
+    void register(Routes routes) {
+        routes.get("/v1/programs", call -> Reply.ok(new ProgramList(programs.list().stream().map(ProgramEndpoints::view).toList())));
+        routes.post("/v1/programs", this::deploy);
+        routes.get("/v1/programs/{id}", call -> Reply.ok(view(programs.get(id(call)))));
+        routes.post("/v1/programs/{id}/pause", call -> status(call, ContractStatus.PAUSED));
+        routes.post("/v1/programs/{id}/resume", call -> status(call, ContractStatus.ACTIVE));
+        routes.post("/v1/programs/{id}/retire", call -> status(call, ContractStatus.RETIRED));
+        routes.post("/v1/programs/{id}/accounts", this::enrol);
+        routes.get("/v1/programs/{id}/spending", call -> {
+            int id = id(call);
+            List<Spending> rows = programs.spending(call.caller(), id);
+            return Reply.ok(new SpendingList(id, rows.stream()
+                    .map(s -> new SpendingView(s.payee(), s.payments(), Tenge.format(s.tiyn()))).toList()));
+        });
+        routes.get("/v1/programs/{id}/statement", this::statement);
+    }
+
+    static ProgramView view(Contract c) {
+        return new ProgramView(c.id(), slug(c.template()), c.name(), c.condition(), c.owner(), c.version(),
+                c.status().name().toLowerCase(java.util.Locale.ROOT), c.parameters(), c.documentHash());
+    }
+
+    private static String slug(ContractTemplate template) {
+        return switch (template) {
+            case GATE -> "gate";
+            case TAX_SPLIT -> "tax-split";
+        };
+    }
+
+    private static int id(Call call) {
+        String text = call.path("id");
+        try {
+            int id = Integer.parseInt(text);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw NodeException.of(ProblemType.INVALID_PARAMETER, "a program id is a positive number, not \"" + text + "\"");
+    }
+
+    private Reply status(Call call, ContractStatus next) {
+        return Reply.of(programs.changeStatus(call.caller(), id(call), next), ProgramEndpoints::view, 200);
+    }
+
+    private Reply deploy(Call call) {
+        DeployRequest body = call.body(DeployRequest.class);
+        String template = Fields.required(body.template(), "template");
+        String name = Fields.required(body.name(), "name");
+        String condition = Fields.required(body.condition(), "condition");
+        Deployment deployment = switch (template) {
+            case "gate" -> new Deployment(ContractTemplate.GATE, name, condition, gate(body));
+            case "tax-split" -> new Deployment(ContractTemplate.TAX_SPLIT, name, condition, taxSplit(body));
+            default -> throw NodeException.of(ProblemType.INVALID_FIELD, "template must be \"gate\" or \"tax-split\", not \""
+                    + template + "\"");
+        };
+        return Reply.of(programs.deploy(call.caller(), deployment), ProgramEndpoints::view, 201);
+    }
+
+    private static List<Long> gate(DeployRequest body) {
+        long sides = switch (body.sides().orElse("debits")) {
+            case "debits" -> 1;
+            case "credits" -> 2;
+            case "both" -> 3;
+            default -> throw NodeException.of(ProblemType.INVALID_FIELD, "sides must be \"debits\", \"credits\" or \"both\"");
+        };
+        List<Long> params = new ArrayList<>(List.of(sides, 0L, 0L));
+        body.returnAccount().ifPresent(text -> {
+            AccountId account = Fields.address(text, "returnAccount");
+            params.set(1, account.hi());
+            params.set(2, account.lo());
+        });
+        return params;
+    }
+
+    private static List<Long> taxSplit(DeployRequest body) {
+        long rate = Fields.required(body.rateBasisPoints().orElse(null), "rateBasisPoints");
+        if (rate < 0 || rate > 10_000) {
+            throw NodeException.of(ProblemType.INVALID_FIELD, "rateBasisPoints must be 0..10000 (1200 is 12 %), not " + rate);
+        }
+        long rounding = switch (body.rounding().orElse("half-up")) {
+            case "half-up" -> 0;
+            case "down" -> 1;
+            case "up" -> 2;
+            default -> throw NodeException.of(ProblemType.INVALID_FIELD, "rounding must be \"half-up\", \"down\" or \"up\"");
+        };
+        AccountId budget = Fields.address(body.budgetAccount().orElse(null), "budgetAccount");
+        int taxPurpose = Fields.purpose(body.taxPurpose());
+        int refundPurpose = Fields.purpose(body.refundPurpose());
+        return List.of(rate, rounding, budget.hi(), budget.lo(), (long) taxPurpose, (long) refundPurpose);
+    }
+
+    private Reply enrol(Call call) {
+        int id = id(call);
+        Enrolment body = call.body(Enrolment.class);
+        AccountId wallet = Fields.address(body.wallet(), "wallet");
+        long dailyLimit = body.dailyLimit().map(text -> Fields.amount(text, "dailyLimit")).orElse(Long.MAX_VALUE);
+        return Reply.of(programs.enrol(call.caller(), id, wallet, dailyLimit),
+                account -> new EnrolmentView(id, wallet.address(), account.address()), 201);
+    }
+
+    private Reply statement(Call call) {
+        int id = id(call);
+        AccountId merchant = Fields.address(call.query("merchant").orElse(null), "merchant");
+        Statement s = programs.statement(call.caller(), id, merchant);
+        return Reply.ok(new StatementView(id, s.merchant(), s.budget(), s.lines().stream()
+                .map(l -> new LineView(l.payment(), l.atNanos(), Tenge.format(l.tiyn()), Tenge.format(l.taxTiyn()))).toList(),
+                Tenge.format(s.grossTiyn()), Tenge.format(s.refundsTiyn()), Tenge.format(s.taxTiyn()), Tenge.format(s.netTiyn())));
+    }
+
+    /** Keeps the template parameter count visible here: the API never sends more than the template takes. */
+    static final int PARAMS_MAX = Contracts.TEMPLATE_PARAMS;
+}

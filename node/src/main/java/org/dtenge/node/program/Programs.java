@@ -1,0 +1,255 @@
+package org.dtenge.node.program;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.dtenge.ledger.Account;
+import org.dtenge.ledger.AccountKind;
+import org.dtenge.ledger.Event;
+import org.dtenge.ledger.EventBatch;
+import org.dtenge.ledger.Ledger;
+import org.dtenge.ledger.Result;
+import org.dtenge.ledger.Transfer;
+import org.dtenge.node.NodeException;
+import org.dtenge.node.Problem;
+import org.dtenge.node.ProblemType;
+import org.dtenge.node.chain.AccountFacts;
+import org.dtenge.node.chain.LedgerGate;
+import org.dtenge.node.money.AccountId;
+import org.dtenge.node.participant.Participant;
+import org.dtenge.node.participant.Role;
+import org.dtenge.node.projection.HistoryEntry;
+import org.dtenge.node.projection.ProjectionQueries;
+import org.dtenge.node.service.Access;
+import org.dtenge.node.service.Outcome;
+import org.dtenge.node.service.Transfers;
+import org.dtenge.programs.Conditions;
+import org.dtenge.programs.Contract;
+import org.dtenge.programs.ContractRecords;
+import org.dtenge.programs.ContractStatus;
+import org.dtenge.programs.ContractTemplate;
+import org.dtenge.programs.Contracts;
+import org.dtenge.sequencer.Submission;
+
+/**
+ * Programmable money as a service: deploy a contract (its condition type-checked first), list and
+ * read contracts, pause, resume and retire them, enrol wallets (open the account that carries the
+ * contract), and the views a program's owner needs: spending per payee, tax statements.
+ *
+ * <p>The contracts themselves live in the ledger's policy templates ({@link Contracts}), rebuilt from
+ * the journal; this service reads them through the sequencer and changes them only by submitting
+ * events, so that it holds no state of its own.
+ */
+public final class Programs {
+    /** Contract ids start here, clear of any policy ids that genesis or tests use. */
+    static final int FIRST_ID = 1000;
+    private static final int HISTORY_MAX = 10_000;
+
+    private final LedgerGate gate;
+    private final Contracts contracts;
+    private final Access access;
+    private final ProjectionQueries projections;
+
+    public Programs(LedgerGate gate, Contracts contracts, Access access, ProjectionQueries projections) {
+        this.gate = gate;
+        this.contracts = contracts;
+        this.access = access;
+        this.projections = projections;
+    }
+
+    /** Who may deploy: government bodies and the central bank, app providers for gates (sponsor pools). */
+    private static void requireDeployer(Participant caller, ContractTemplate template) {
+        boolean allowed = switch (template) {
+            case GATE -> caller.role() == Role.GOVERNMENT || caller.role() == Role.CENTRAL_BANK
+                    || caller.role() == Role.APP_PROVIDER;
+            case TAX_SPLIT -> caller.role() == Role.GOVERNMENT;
+        };
+        Access.requireRole(caller, allowed, "deploy " + template + " contracts");
+    }
+
+    /** Deployments are serialized, so that ids and versions are given out once each. */
+    public synchronized Outcome<Contract> deploy(Participant caller, Deployment deployment) {
+        requireDeployer(caller, deployment.template());
+        if (deployment.name().isBlank() || deployment.name().length() > 80 || deployment.name().contains("\n")) {
+            throw NodeException.of(ProblemType.INVALID_FIELD, "name must be one line of 1 to 80 characters");
+        }
+        if (contracts.conditions().compile(deployment.condition()) instanceof Conditions.Refused refused) {
+            throw NodeException.of(ProblemType.INVALID_CONDITION, "the condition does not type-check: " + refused.describe());
+        }
+        List<Contract> all = list();
+        int id = all.stream().mapToInt(Contract::id).max().orElse(FIRST_ID - 1) + 1;
+        long version = 1 + all.stream().filter(c -> c.owner() == caller.code() && c.name().equals(deployment.name())).count();
+        byte[] document = ContractRecords.document(deployment.name(), deployment.condition());
+        if (document.length > ContractRecords.DOCUMENT_BYTES_MAX) {
+            throw NodeException.of(ProblemType.INVALID_FIELD, "name and condition together are longer than "
+                    + ContractRecords.DOCUMENT_BYTES_MAX + " bytes");
+        }
+        List<byte[]> chunks = ContractRecords.textChunks(document);
+        EventBatch events = new EventBatch(chunks.size() + 1);
+        chunks.forEach(events::record);
+        long[] params = new long[Event.POLICY_PARAMS_MAX];
+        System.arraycopy(ContractRecords.hashParams(document), 0, params, 0, 4);
+        params[4] = id;
+        params[5] = caller.code();
+        params[6] = version;
+        for (int i = 0; i < deployment.parameters().size(); i++) {
+            params[Contracts.FIRST_TEMPLATE_PARAM + i] = deployment.parameters().get(i);
+        }
+        events.createPolicy(id, deployment.template().code, params);
+        Submission submission = gate.submit(events);
+        Result result = submission.results().result(chunks.size());
+        if (result != Result.OK) {
+            return Outcome.refused(Problem.ledger(ProblemType.INVALID_FIELD,
+                    "the ledger refused the contract's parameters for template " + deployment.template() + ": " + result, result));
+        }
+        return Outcome.done(find(id).orElseThrow(), true);
+    }
+
+    public List<Contract> list() {
+        return gate.read(ledger -> contracts.contracts());
+    }
+
+    public Optional<Contract> find(int id) {
+        return gate.read(ledger -> contracts.contract(id));
+    }
+
+    public Contract get(int id) {
+        return find(id).orElseThrow(() -> NodeException.of(ProblemType.PROGRAM_NOT_FOUND, "no program " + id));
+    }
+
+    /** The owner's contract, or 404 / 403. */
+    private Contract owned(Participant caller, int id) {
+        Contract contract = get(id);
+        if (contract.owner() != caller.code()) {
+            throw NodeException.of(ProblemType.ROLE_NOT_PERMITTED, caller.id() + " does not own program " + id
+                    + "; only its owner may change it");
+        }
+        return contract;
+    }
+
+    /** Pause, resume (to ACTIVE) or retire. Serialized, so that two changes never race past the check. */
+    public synchronized Outcome<Contract> changeStatus(Participant caller, int id, ContractStatus next) {
+        Contract contract = owned(caller, id);
+        if (!contract.status().mayBecome(next)) {
+            return Outcome.refused(Problem.of(ProblemType.PROGRAM_STATUS_CONFLICT, "program " + id + " is "
+                    + contract.status() + " and cannot become " + next));
+        }
+        EventBatch events = new EventBatch(1);
+        events.record(ContractRecords.status(id, next, caller.code()));
+        gate.submit(events);
+        return Outcome.done(get(id), true);
+    }
+
+    /**
+     * Opens the account that carries program {@code id} for the owner of {@code wallet}: the same key and
+     * servicing intermediary, so the owner pays from it as from the wallet, but a separate balance. A
+     * gate's account is a PROGRAM account (an allowance, a pool, a project budget); a tax contract's is
+     * the merchant's VAT-collecting MERCHANT account. {@code dailyLimit} caps its daily outflow.
+     */
+    public Outcome<AccountId> enrol(Participant caller, int id, AccountId wallet, long dailyLimit) {
+        Contract contract = owned(caller, id);
+        if (contract.status() != ContractStatus.ACTIVE) {
+            return Outcome.refused(Problem.of(ProblemType.PROGRAM_STATUS_CONFLICT, "program " + id + " is " + contract.status()));
+        }
+        AccountFacts owner = access.account(wallet);
+        AccountKind kind = contract.template() == ContractTemplate.TAX_SPLIT ? AccountKind.MERCHANT : AccountKind.PROGRAM;
+        AccountId account = ProgramAccount.derive(id, wallet);
+        EventBatch events = new EventBatch(1);
+        events.createAccount(account.hi(), account.lo(), Transfers.DT, kind, owner.intermediary(), owner.ownerKey(), 0,
+                Long.MAX_VALUE, Long.MAX_VALUE, dailyLimit, id, 0);
+        Result result = gate.submit(events).results().result(0);
+        return switch (result) {
+            case OK -> Outcome.done(account, true);
+            case EXISTS -> Outcome.done(account, false);
+            default -> Outcome.refused(Problem.ledger(ProblemType.ID_CONFLICT, wallet.address()
+                    + " is enrolled in program " + id + " with another daily limit", result));
+        };
+    }
+
+    /** The accounts that carry program {@code id}. A walk over all accounts: for owners' reports, not payments. */
+    public List<AccountId> accounts(int id) {
+        return gate.read(ledger -> {
+            List<AccountId> carrying = new ArrayList<>();
+            for (int slot = 0; slot < ledger.accountCount(); slot++) {
+                Account a = ledger.accountAt(slot);
+                if (a.policy() == id) {
+                    carrying.add(new AccountId(a.idHi(), a.idLo()));
+                }
+            }
+            return carrying;
+        });
+    }
+
+    /** What the program's accounts paid, per payee; never per account. The owner only. */
+    public List<Spending> spending(Participant caller, int id) {
+        owned(caller, id);
+        Map<AccountId, long[]> byPayee = new TreeMap<>(java.util.Comparator.comparing(AccountId::hi)
+                .thenComparing(AccountId::lo));
+        for (AccountId account : accounts(id)) {
+            for (HistoryEntry e : projections.history(account, HISTORY_MAX, Long.MAX_VALUE)) {
+                if (e.amount() < 0) {
+                    long[] sums = byPayee.computeIfAbsent(e.counterparty(), k -> new long[2]);
+                    sums[0]++;
+                    sums[1] -= e.amount();
+                }
+            }
+        }
+        List<Spending> out = new ArrayList<>();
+        byPayee.forEach((payee, sums) -> out.add(new Spending(payee.address(), sums[0], sums[1])));
+        return out;
+    }
+
+    /** A tax contract's statement for one of its merchant accounts; for the owner (the tax authority) or the merchant's servicer. */
+    public Statement statement(Participant caller, int id, AccountId merchant) {
+        Contract contract = get(id);
+        if (contract.template() != ContractTemplate.TAX_SPLIT) {
+            throw NodeException.of(ProblemType.INVALID_PARAMETER, "program " + id + " is not a tax contract");
+        }
+        AccountFacts facts = access.account(merchant);
+        if (contract.owner() != caller.code() && facts.intermediary() != caller.code()) {
+            throw NodeException.of(ProblemType.ACCOUNT_NOT_SERVICED, caller.id() + " neither owns program " + id
+                    + " nor services " + merchant.address());
+        }
+        Optional<Account> account = gate.read(ledger -> ledger.account(merchant.hi(), merchant.lo()));
+        if (account.isEmpty() || account.get().policy() != id) {
+            throw NodeException.of(ProblemType.INVALID_PARAMETER, merchant.address() + " does not carry program " + id);
+        }
+        AccountId budget = new AccountId(contract.parameters().get(2), contract.parameters().get(3));
+        List<Statement.Line> lines = new ArrayList<>();
+        long gross = 0;
+        long refunds = 0;
+        long tax = 0;
+        List<HistoryEntry> history = new ArrayList<>(projections.history(merchant, HISTORY_MAX, Long.MAX_VALUE));
+        java.util.Collections.reverse(history); // oldest first
+        for (HistoryEntry e : history) {
+            long legTax = taxLeg(e, merchant, budget);
+            if (e.amount() > 0) {
+                gross += e.amount();
+            } else if (legTax != 0) {
+                refunds -= e.amount();
+            } else {
+                continue; // the merchant paying others is not a sale or a refund
+            }
+            tax += legTax;
+            lines.add(new Statement.Line(e.transfer().hex(), e.atNanos(), e.amount(), legTax));
+        }
+        return new Statement(merchant.address(), budget.address(), lines, gross, refunds, tax, gross - refunds - tax);
+    }
+
+    /** The tax leg of a payment, signed as the merchant sees it: positive to the budget, negative back. */
+    private long taxLeg(HistoryEntry e, AccountId merchant, AccountId budget) {
+        Optional<Transfer> leg = gate.read(ledger -> ledger.transfer(Ledger.legIdHi(e.transfer().hi(), 0),
+                Ledger.legIdLo(e.transfer().lo(), 0)));
+        if (leg.isEmpty()) {
+            return 0;
+        }
+        Transfer t = leg.get();
+        boolean toBudget = t.debitHi() == merchant.hi() && t.debitLo() == merchant.lo()
+                && t.creditHi() == budget.hi() && t.creditLo() == budget.lo();
+        boolean fromBudget = t.creditHi() == merchant.hi() && t.creditLo() == merchant.lo()
+                && t.debitHi() == budget.hi() && t.debitLo() == budget.lo();
+        return toBudget ? t.amount() : fromBudget ? -t.amount() : 0;
+    }
+}
