@@ -107,15 +107,15 @@ final class ImageReader {
         }
         byte[] templateState = new byte[version == LedgerImage.VERSION ? 0 : count("template state byte")];
         bytes(templateState, templateState.length);
-        if (!templates.restore(templateState)) {
-            throw new IOException("ledger image has policy template state that these templates do not read");
-        }
         int accountCount = count("account");
         Ledger ledger;
         try {
             ledger = new Ledger(new Ledger.Config(accountCount + 1024, 1024, dayOffset), templates);
         } catch (IllegalArgumentException e) {
             throw new IOException("ledger image has an invalid configuration: " + e.getMessage(), e);
+        }
+        if (!templates.restore(templateState)) { // after the ledger, which starts its templates empty
+            throw new IOException("ledger image has policy template state that these templates do not read");
         }
         State state = ledger.state();
         state.lastTimestampNanos = lastTimestamp;

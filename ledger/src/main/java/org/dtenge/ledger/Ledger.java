@@ -36,6 +36,9 @@ public final class Ledger {
     public Ledger(Config config, PolicyTemplates templates) {
         this.state = new State(config.accountsExpected, config.transfersExpected, config.dayOffsetSeconds);
         this.templates = templates;
+        // A new ledger has seen no records: templates with state start empty (a recovery that falls
+        // back from a damaged snapshot to genesis must not keep what the snapshot had restored).
+        Check.that(templates.restore(new byte[0]), "policy templates accept the empty state");
         this.movements = new Movements(state);
         this.rules = new AccountRules(state, templates);
     }

@@ -137,6 +137,14 @@ class TemplateStateTest {
                 new BuiltInPolicies())).isInstanceOf(IOException.class).hasMessageContaining("template state");
     }
 
+    @Test
+    void aNewLedgerStartsItsTemplatesEmpty() {
+        Gates gates = new Gates();
+        gates.open = true;
+        new Ledger(new Ledger.Config(64, 64, Ledger.DAY_OFFSET_KAZAKHSTAN_SECONDS), gates);
+        assertThat(gates.open).isFalse();
+    }
+
     private static byte[] image(Ledger ledger) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ledger.capture().writeTo(Channels.newChannel(out));
