@@ -27,12 +27,18 @@ import org.dtenge.ledger.Event;
  *  37    87   text bytes, zero-padded
  * </pre>
  *
- * The kinds share the first payload byte with the node's own record kinds (1, 2, ...); 0x50 and up
+ * SCHEDULE (0x52): 2 action, 4 program id (4), 8 schedule id (8), 16 owner (8), 24 from (16), 40 to (16),
+ * 56 amount (8), 64 first due, seconds (8), 72 interval seconds (4), 76 count (4).
+ * SCHEDULE_DONE (0x53): 4 occurrence (4), 8 schedule id (8).
+ *
+ * <p>The kinds share the first payload byte with the node's own record kinds (1, 2, ...); 0x50 and up
  * belong to programs.
  */
 public final class ContractRecords {
     public static final int KIND_TEXT = 0x50;
     public static final int KIND_STATUS = 0x51;
+    public static final int KIND_SCHEDULE = 0x52;
+    public static final int KIND_SCHEDULE_DONE = 0x53;
     static final int VERSION = 1;
     static final int CHUNK_TEXT = 87;
     static final int CHUNKS_MAX = 64;
@@ -67,6 +73,38 @@ public final class ContractRecords {
         out.put((byte) KIND_STATUS).put((byte) VERSION).put((byte) status.code).put((byte) 0)
                 .putInt(contractId).putLong(by);
         return out.array();
+    }
+
+    /** The record that journals {@code schedule} (its {@code nextOccurrence} must be 0). */
+    public static byte[] schedule(Schedule schedule) {
+        if (schedule.nextOccurrence() != 0) {
+            throw new ProgramException("a schedule is journaled before its first occurrence");
+        }
+        ByteBuffer out = ByteBuffer.allocate(Event.RECORD_PAYLOAD_SIZE);
+        out.put((byte) KIND_SCHEDULE).put((byte) VERSION).put((byte) schedule.action().code).put((byte) 0)
+                .putInt(schedule.program()).putLong(schedule.id()).putLong(schedule.owner())
+                .putLong(schedule.fromHi()).putLong(schedule.fromLo()).putLong(schedule.toHi()).putLong(schedule.toLo())
+                .putLong(schedule.amount()).putLong(schedule.firstSeconds()).putInt(schedule.intervalSeconds())
+                .putInt(schedule.count());
+        return out.array();
+    }
+
+    /** The record that says occurrence {@code occurrence} of schedule {@code id} was carried out. */
+    public static byte[] scheduleDone(long id, int occurrence) {
+        ByteBuffer out = ByteBuffer.allocate(Event.RECORD_PAYLOAD_SIZE);
+        out.put((byte) KIND_SCHEDULE_DONE).put((byte) VERSION).putShort((short) 0).putInt(occurrence).putLong(id);
+        return out.array();
+    }
+
+    /** A big-endian long from a payload in a buffer of either order. */
+    static long longAt(ByteBuffer buffer, int offset) {
+        long v = buffer.getLong(offset);
+        return buffer.order() == java.nio.ByteOrder.BIG_ENDIAN ? v : Long.reverseBytes(v);
+    }
+
+    static int intAt(ByteBuffer buffer, int offset) {
+        int v = buffer.getInt(offset);
+        return buffer.order() == java.nio.ByteOrder.BIG_ENDIAN ? v : Integer.reverseBytes(v);
     }
 
     /** The document as contracts journal it: its name, a newline, the condition. */

@@ -30,10 +30,10 @@ import org.dtenge.ledger.PolicyTemplates;
  *   7..12 the template's own parameters (see {@link GatePolicy}, {@link TaxSplitPolicy})
  * </pre>
  *
- * <p>State: the documents journaled so far, chunks of documents still incomplete, and each contract's
- * status. It changes only as RECORDs are applied ({@link #onRecord}) and CREATE_POLICY events create
- * contracts (never linked, so never rolled back); policies only read it. Documents, chunks and
- * statuses travel in the ledger image ({@link #capture}); the deployed contracts are recreated from
+ * <p>State: the documents journaled so far, chunks of documents still incomplete, each contract's
+ * status, and the schedules with their next occurrence. It changes only as RECORDs are applied ({@link #onRecord}) and CREATE_POLICY events create
+ * contracts (never linked, so never rolled back); policies only read it. Documents, chunks,
+ * statuses and schedules travel in the ledger image ({@link #capture}); the deployed contracts are recreated from
  * the image's policies. Everything here runs on the sequencer thread (reads come through
  * {@code Sequencer.read}), except {@link #conditions()}, which is thread-safe.
  */
@@ -50,6 +50,7 @@ public final class Contracts implements PolicyTemplates {
     private final TreeMap<String, byte[][]> pending = new TreeMap<>();
     private final TreeMap<Integer, ContractStatus> statuses = new TreeMap<>();
     private final TreeMap<Integer, Deployed> deployed = new TreeMap<>();
+    private final TreeMap<Long, Schedule> schedules = new TreeMap<>();
 
     public Contracts(Conditions conditions, AccountNames names) {
         this.conditions = conditions;
@@ -138,7 +139,54 @@ public final class Contracts implements PolicyTemplates {
             text(payload, offset);
         } else if (kind == ContractRecords.KIND_STATUS) {
             status(payload, offset);
+        } else if (kind == ContractRecords.KIND_SCHEDULE) {
+            schedule(payload, offset);
+        } else if (kind == ContractRecords.KIND_SCHEDULE_DONE) {
+            scheduleDone(payload, offset);
         }
+    }
+
+    /** A new schedule; one with an id in use, or malformed, is ignored (the node checks first). */
+    private void schedule(ByteBuffer payload, int offset) {
+        Optional<Schedule.Action> action = Schedule.Action.of(payload.get(offset + 2) & 0xFF);
+        long id = ContractRecords.longAt(payload, offset + 8);
+        int interval = ContractRecords.intAt(payload, offset + 72);
+        int count = ContractRecords.intAt(payload, offset + 76);
+        long amount = ContractRecords.longAt(payload, offset + 56);
+        if (action.isEmpty() || schedules.containsKey(id) || count < 1 || interval < 0 || count > 1 && interval == 0
+                || amount < 0) {
+            return;
+        }
+        schedules.put(id, new Schedule(id, action.get(), ContractRecords.longAt(payload, offset + 16),
+                ContractRecords.intAt(payload, offset + 4), ContractRecords.longAt(payload, offset + 24),
+                ContractRecords.longAt(payload, offset + 32), ContractRecords.longAt(payload, offset + 40),
+                ContractRecords.longAt(payload, offset + 48), amount, ContractRecords.longAt(payload, offset + 64),
+                interval, count, 0));
+    }
+
+    /** An occurrence carried out: the schedule moves on (a repeat of an older occurrence changes nothing). */
+    private void scheduleDone(ByteBuffer payload, int offset) {
+        int occurrence = ContractRecords.intAt(payload, offset + 4);
+        Schedule schedule = schedules.get(ContractRecords.longAt(payload, offset + 8));
+        if (schedule != null && schedule.nextOccurrence() == occurrence && !schedule.finished()) {
+            schedules.put(schedule.id(), schedule.next());
+        }
+    }
+
+    /** Every schedule, finished ones included, by id. */
+    public List<Schedule> schedules() {
+        return List.copyOf(schedules.values());
+    }
+
+    /** Schedules whose next occurrence is due at {@code nowSeconds}. */
+    public List<Schedule> due(long nowSeconds) {
+        List<Schedule> due = new ArrayList<>();
+        for (Schedule s : schedules.values()) {
+            if (!s.finished() && s.dueSeconds(s.nextOccurrence()) <= nowSeconds) {
+                due.add(s);
+            }
+        }
+        return due;
     }
 
     /** A chunk: kept until its document is whole and its hash checks; a bad chunk is ignored. */
@@ -223,7 +271,7 @@ public final class Contracts implements PolicyTemplates {
 
     @Override
     public byte[] capture() {
-        if (documents.isEmpty() && pending.isEmpty() && statuses.isEmpty()) {
+        if (documents.isEmpty() && pending.isEmpty() && statuses.isEmpty() && schedules.isEmpty()) {
             return new byte[0];
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -253,6 +301,12 @@ public final class Contracts implements PolicyTemplates {
                 out.writeInt(e.getKey());
                 out.writeByte(e.getValue().code);
             }
+            out.writeInt(schedules.size());
+            for (Schedule t : schedules.values()) {
+                out.write(ContractRecords.schedule(new Schedule(t.id(), t.action(), t.owner(), t.program(), t.fromHi(),
+                        t.fromLo(), t.toHi(), t.toLo(), t.amount(), t.firstSeconds(), t.intervalSeconds(), t.count(), 0)));
+                out.writeInt(t.nextOccurrence());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory does no I/O", e);
         }
@@ -265,6 +319,7 @@ public final class Contracts implements PolicyTemplates {
         pending.clear();
         statuses.clear();
         deployed.clear();
+        schedules.clear();
         if (state.length == 0) {
             return true;
         }
@@ -278,6 +333,7 @@ public final class Contracts implements PolicyTemplates {
                 int id = in.readInt();
                 statuses.put(id, ContractStatus.of(in.readUnsignedByte()).orElseThrow(() -> new IOException("status")));
             }
+            readSchedules(in);
             return in.read() < 0;
         } catch (IOException e) {
             return false;
@@ -292,6 +348,21 @@ public final class Contracts implements PolicyTemplates {
                 throw new IOException("document length");
             }
             documents.put(ContractRecords.hex(hash), in.readNBytes(length));
+        }
+    }
+
+    private void readSchedules(DataInputStream in) throws IOException {
+        for (int i = in.readInt(); i > 0; i--) {
+            ByteBuffer record = ByteBuffer.wrap(in.readNBytes(org.dtenge.ledger.Event.RECORD_PAYLOAD_SIZE));
+            int next = in.readInt();
+            schedule(record, 0);
+            long id = record.getLong(8);
+            Schedule s = schedules.get(id);
+            if (s == null || next < 0 || next > s.count()) {
+                throw new IOException("schedule " + id);
+            }
+            schedules.put(id, new Schedule(s.id(), s.action(), s.owner(), s.program(), s.fromHi(), s.fromLo(), s.toHi(),
+                    s.toLo(), s.amount(), s.firstSeconds(), s.intervalSeconds(), s.count(), next));
         }
     }
 
