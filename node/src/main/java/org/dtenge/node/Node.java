@@ -32,6 +32,7 @@ import org.dtenge.node.events.EventHub;
 import org.dtenge.node.genesis.Genesis;
 import org.dtenge.node.money.AccountId;
 import org.dtenge.node.program.Programs;
+import org.dtenge.node.program.Scheduler;
 import org.dtenge.node.http.Api;
 import org.dtenge.node.http.Json;
 import org.dtenge.node.http.Route;
@@ -78,6 +79,8 @@ public final class Node implements AutoCloseable {
     private static final long PROJECTION_QUEUE_EVENTS_MAX = 1_000_000;
     /** Events of recent batches kept in memory for receipts: a few full batches. */
     private static final int RECENT_BATCH_EVENTS = 8 * EventBatch.EVENTS_MAX;
+    /** How often the scheduler looks for due scheduled payments. */
+    private static final long SCHEDULER_POLL_MILLIS = 200;
 
     private final NodeConfig config;
     private final FileChannel lockChannel;
@@ -91,6 +94,7 @@ public final class Node implements AutoCloseable {
     private final Api api;
     private final WebServer server;
     private final ParticipantRegistry registry;
+    private final Scheduler scheduler;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean closed;
 
@@ -107,6 +111,7 @@ public final class Node implements AutoCloseable {
         this.api = parts.api;
         this.server = parts.server;
         this.registry = parts.registry;
+        this.scheduler = parts.scheduler;
     }
 
     /** What {@link #start} builds, in the order it builds them. */
@@ -121,11 +126,15 @@ public final class Node implements AutoCloseable {
         WebServer server;
         ParticipantRegistry registry;
         /** The ledger's policy templates with programmable money; contracts are rebuilt by recovery. */
+        Scheduler scheduler;
         final Contracts contracts = new Contracts(new Conditions(), (hi, lo) -> hi >= 0 && hi <= 0xFFFF && (hi | lo) != 0
                 ? new AccountId(hi, lo).address() : AccountNames.hex().name(hi, lo));
 
         /** After a failed start: stops and closes whatever was started, newest first. */
         void closeStarted() {
+            if (scheduler != null) {
+                scheduler.close();
+            }
             if (sequencer != null) {
                 sequencer.close();
             }
@@ -244,6 +253,7 @@ public final class Node implements AutoCloseable {
             List<Participant> genesis = new Genesis(Json.mapper(), config, new SecureRandom()).run(gate, data.resolve("keys"));
             genesis.forEach(parts.registry::add); // at once: the projection adds them too, a moment later
         }
+        parts.scheduler = new Scheduler(gate, parts.contracts, InstantSource.system(), SCHEDULER_POLL_MILLIS).start();
         parts.verifier = new SignatureVerifier(config.verifierThreads());
         parts.api = new Api(config, Json.mapper(), services(config, parts, gate, directory, recent, projections),
                 parts.registry, new RequestAuthenticator(parts.registry, InstantSource.system(), config.clockSkew().toMillis()),
@@ -313,6 +323,7 @@ public final class Node implements AutoCloseable {
         closed = true;
         hub.closeAll();
         server.stop();
+        scheduler.close();
         sequencer.close();
         projection.close();
         verifier.close();

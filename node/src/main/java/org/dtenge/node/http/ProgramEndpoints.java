@@ -14,12 +14,12 @@ import org.dtenge.node.program.Statement;
 import org.dtenge.programs.Contract;
 import org.dtenge.programs.ContractStatus;
 import org.dtenge.programs.ContractTemplate;
-import org.dtenge.programs.Contracts;
+import org.dtenge.programs.Schedule;
 
 /**
  * Programmable money: POST/GET /v1/programs, GET /v1/programs/{id}, POST /v1/programs/{id}/pause,
  * /resume, /retire, POST /v1/programs/{id}/accounts (enrol a wallet), GET /v1/programs/{id}/spending
- * and GET /v1/programs/{id}/statement?merchant=.
+ * GET /v1/programs/{id}/statement?merchant=, POST /v1/programs/{id}/sweeps, and POST/GET /v1/schedules.
  */
 final class ProgramEndpoints {
     private final Programs programs;
@@ -56,7 +56,24 @@ final class ProgramEndpoints {
     record StatementView(int program, String merchant, String budget, List<LineView> lines, String gross, String refunds,
                          String tax, String net) {}
 
+    record ScheduleRequest(String to, String amount, String first, Optional<Integer> intervalSeconds, Optional<Integer> count) {}
+
+    record SweepRequest(String at) {}
+
+    record ScheduleView(long id, String action, Optional<Integer> program, Optional<String> from, Optional<String> to,
+                        Optional<String> amount, String first, int intervalSeconds, int count, int done,
+                        Optional<String> next) {}
+
+    record ScheduleList(List<ScheduleView> schedules) {}
+
     void register(Routes routes) {
+        routes.post("/v1/schedules", this::schedulePayments);
+        routes.get("/v1/schedules", call -> Reply.ok(new ScheduleList(programs.schedules(call.caller()).stream()
+                .map(ProgramEndpoints::view).toList())));
+        routes.post("/v1/programs/{id}/sweeps", call -> {
+            SweepRequest body = call.body(SweepRequest.class);
+            return Reply.of(programs.scheduleSweep(call.caller(), id(call), instant(body.at(), "at")), ProgramEndpoints::view, 201);
+        });
         routes.get("/v1/programs", call -> Reply.ok(new ProgramList(programs.list().stream().map(ProgramEndpoints::view).toList())));
         routes.post("/v1/programs", this::deploy);
         routes.get("/v1/programs/{id}", call -> Reply.ok(view(programs.get(id(call)))));
@@ -167,6 +184,33 @@ final class ProgramEndpoints {
                 Tenge.format(s.grossTiyn()), Tenge.format(s.refundsTiyn()), Tenge.format(s.taxTiyn()), Tenge.format(s.netTiyn())));
     }
 
-    /** Keeps the template parameter count visible here: the API never sends more than the template takes. */
-    static final int PARAMS_MAX = Contracts.TEMPLATE_PARAMS;
+    private Reply schedulePayments(Call call) {
+        ScheduleRequest body = call.body(ScheduleRequest.class);
+        AccountId to = Fields.address(body.to(), "to");
+        long amount = Fields.amount(body.amount(), "amount");
+        long first = instant(body.first(), "first");
+        return Reply.of(programs.schedulePayments(call.caller(), to, amount, first, body.intervalSeconds().orElse(0),
+                body.count().orElse(1)), ProgramEndpoints::view, 201);
+    }
+
+    private static long instant(String text, String field) {
+        try {
+            return java.time.Instant.parse(Fields.required(text, field)).getEpochSecond();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw NodeException.of(ProblemType.INVALID_FIELD, field + " must be an instant such as 2026-12-31T13:00:00Z, not \""
+                    + text + "\"");
+        }
+    }
+
+    static ScheduleView view(Schedule s) {
+        boolean pay = s.action() == Schedule.Action.PAY;
+        return new ScheduleView(s.id(), s.action().name().toLowerCase(java.util.Locale.ROOT),
+                pay ? Optional.empty() : Optional.of(s.program()),
+                pay ? Optional.of(new AccountId(s.fromHi(), s.fromLo()).address()) : Optional.empty(),
+                pay ? Optional.of(new AccountId(s.toHi(), s.toLo()).address()) : Optional.empty(),
+                pay ? Optional.of(Tenge.format(s.amount())) : Optional.empty(),
+                java.time.Instant.ofEpochSecond(s.firstSeconds()).toString(), s.intervalSeconds(), s.count(),
+                s.nextOccurrence(), s.finished() ? Optional.empty()
+                        : Optional.of(java.time.Instant.ofEpochSecond(s.dueSeconds(s.nextOccurrence())).toString()));
+    }
 }

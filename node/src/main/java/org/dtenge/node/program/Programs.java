@@ -31,6 +31,7 @@ import org.dtenge.programs.ContractRecords;
 import org.dtenge.programs.ContractStatus;
 import org.dtenge.programs.ContractTemplate;
 import org.dtenge.programs.Contracts;
+import org.dtenge.programs.Schedule;
 import org.dtenge.sequencer.Submission;
 
 /**
@@ -166,6 +167,50 @@ public final class Programs {
             default -> Outcome.refused(Problem.ledger(ProblemType.ID_CONFLICT, wallet.address()
                     + " is enrolled in program " + id + " with another daily limit", result));
         };
+    }
+
+    /**
+     * Schedules {@code count} payments of {@code amount} from the caller's own account to {@code to},
+     * the first at {@code firstSeconds}, then every {@code intervalSeconds}.
+     */
+    public synchronized Outcome<Schedule> schedulePayments(Participant caller, AccountId to, long amount, long firstSeconds,
+                                                            int intervalSeconds, int count) {
+        Access.requireRole(caller, caller.role() == Role.GOVERNMENT || caller.role().convertsCash(),
+                "schedule payments; government bodies, banks and payment agents may");
+        AccountId from = caller.ownAccount().orElseThrow(() -> NodeException.of(ProblemType.NOT_PERMITTED,
+                caller.id() + " holds no account to pay from"));
+        access.account(to);
+        if (amount <= 0 || count < 1 || count > 10_000 || intervalSeconds < 0 || count > 1 && intervalSeconds == 0) {
+            throw NodeException.of(ProblemType.INVALID_FIELD, "a schedule pays a positive amount 1..10000 times, with an"
+                    + " interval of at least a second between payments");
+        }
+        return journal(new Schedule(nextScheduleId(), Schedule.Action.PAY, caller.code(), 0, from.hi(), from.lo(), to.hi(),
+                to.lo(), amount, firstSeconds, intervalSeconds, count, 0));
+    }
+
+    /** Schedules the sweep of program {@code id}'s accounts to its return account at {@code atSeconds}. */
+    public synchronized Outcome<Schedule> scheduleSweep(Participant caller, int id, long atSeconds) {
+        Contract contract = owned(caller, id);
+        if (contract.template() != ContractTemplate.GATE || contract.parameters().get(1) == 0 && contract.parameters().get(2) == 0) {
+            throw NodeException.of(ProblemType.INVALID_FIELD, "program " + id + " has no return account to sweep to");
+        }
+        return journal(new Schedule(nextScheduleId(), Schedule.Action.SWEEP, caller.code(), id, 0, 0, 0, 0, 0, atSeconds, 0, 1, 0));
+    }
+
+    private long nextScheduleId() {
+        return 1 + gate.read(ledger -> contracts.schedules()).stream().mapToLong(Schedule::id).max().orElse(0);
+    }
+
+    private Outcome<Schedule> journal(Schedule schedule) {
+        EventBatch events = new EventBatch(1);
+        events.record(ContractRecords.schedule(schedule));
+        gate.submit(events);
+        return Outcome.done(schedule, true);
+    }
+
+    /** The caller's schedules, with how far each has come. */
+    public List<Schedule> schedules(Participant caller) {
+        return gate.read(ledger -> contracts.schedules()).stream().filter(s -> s.owner() == caller.code()).toList();
     }
 
     /** The accounts that carry program {@code id}. A walk over all accounts: for owners' reports, not payments. */
