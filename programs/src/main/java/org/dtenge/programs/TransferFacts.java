@@ -28,7 +28,13 @@ import org.dtenge.ledger.PolicyContext;
 public final class TransferFacts implements CelVariableResolver {
     static final Map<String, CelType> VARIABLES = variables();
 
+    /** Names are a pure function of the id, so recently seen ones are kept: a wallet address costs a hash to make. */
+    private static final int NAMES_CACHED = 256;
+
     private final AccountNames names;
+    private final long[] cachedHi = new long[NAMES_CACHED];
+    private final long[] cachedLo = new long[NAMES_CACHED];
+    private final String[] cachedName = new String[NAMES_CACHED];
     private PolicyContext transfer;
     private boolean debitSide;
 
@@ -59,6 +65,19 @@ public final class TransferFacts implements CelVariableResolver {
         return Math.floorMod(day + 3, 7) + 1;
     }
 
+    private String name(long hi, long lo) {
+        int i = (int) ((lo ^ lo >>> 29 ^ hi * 0x9E3779B97F4A7C15L) & (NAMES_CACHED - 1));
+        String cached = cachedName[i];
+        if (cached != null && cachedHi[i] == hi && cachedLo[i] == lo) {
+            return cached;
+        }
+        String made = names.name(hi, lo);
+        cachedHi[i] = hi;
+        cachedLo[i] = lo;
+        cachedName[i] = made;
+        return made;
+    }
+
     @Override
     public Optional<Object> find(String name) {
         PolicyContext t = transfer;
@@ -66,8 +85,8 @@ public final class TransferFacts implements CelVariableResolver {
             case "amount" -> t.amount();
             case "asset" -> (long) t.asset();
             case "purpose" -> (long) t.purpose();
-            case "debit" -> names.name(t.debitHi(), t.debitLo());
-            case "credit" -> names.name(t.creditHi(), t.creditLo());
+            case "debit" -> name(t.debitHi(), t.debitLo());
+            case "credit" -> name(t.creditHi(), t.creditLo());
             case "debit_kind" -> t.debitKind().name();
             case "credit_kind" -> t.creditKind().name();
             case "debit_intermediary" -> t.debitIntermediary();
