@@ -18,7 +18,12 @@ public enum ContractTemplate {
      * condition holds, the tax share of the tax-inclusive amount moves on to the budget account as a
      * linked leg; a refund (a debit with the refund purpose) takes the same share back.
      */
-    TAX_SPLIT(101);
+    TAX_SPLIT(101),
+    /**
+     * A sponsor's reward pool (move-to-earn): the carrier pays out only rewards, transfers with the
+     * reward purpose, each at most the daily cap, and only where the condition holds; anyone may fund it.
+     */
+    REWARD_POOL(102);
 
     public final int code;
 

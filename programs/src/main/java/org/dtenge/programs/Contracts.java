@@ -121,6 +121,7 @@ public final class Contracts implements PolicyTemplates {
         Instance instance = switch (contract.get()) {
             case GATE -> GatePolicy.create(d, compiled, new TransferFacts(names));
             case TAX_SPLIT -> TaxSplitPolicy.create(d, compiled, new TransferFacts(names));
+            case REWARD_POOL -> RewardPoolPolicy.create(d, compiled, new TransferFacts(names));
         };
         if (instance instanceof Created) {
             d.status = statuses.getOrDefault(id, ContractStatus.ACTIVE);

@@ -16,6 +16,11 @@ public final class Reasons {
     /** Evaluating the condition failed (overflow, division by zero...): declined, never allowed by error. */
     public static final int CONDITION_ERROR = 1004;
 
+    /** A reward pool pays only rewards: the purpose is not the pool's reward purpose. */
+    public static final int NOT_A_REWARD = 1005;
+    /** A reward above the pool's daily cap. */
+    public static final int ABOVE_DAILY_CAP = 1006;
+
     /** A sentence for a reason code, for problem details. */
     public static String describe(int reason) {
         return switch (reason) {
@@ -23,6 +28,8 @@ public final class Reasons {
             case PAUSED -> "the program is paused by its owner";
             case RETIRED -> "the program is retired";
             case CONDITION_ERROR -> "the program's condition could not be evaluated for this payment";
+            case NOT_A_REWARD -> "the reward pool pays out only rewards";
+            case ABOVE_DAILY_CAP -> "the reward is above the pool's daily cap";
             default -> "declined by the account's policy (reason " + reason + ")";
         };
     }
