@@ -56,6 +56,7 @@ public enum ProblemType {
     NOT_PERMITTED("not-permitted", 422, "The operation is not allowed on these accounts"),
     LEDGER_REJECTED("ledger-rejected", 422, "The ledger refused the event"),
     PROGRAM_DECLINED("program-declined", 422, "A program on one of the accounts declined the payment"),
+    IMPLAUSIBLE_STEPS("implausible-steps", 422, "The step count is above what the program accepts as plausible"),
     PROGRAM_STATUS_CONFLICT("program-status-conflict", 409, "The program's status does not allow this"),
 
     // The node.

@@ -36,7 +36,13 @@ final class ProgramEndpoints {
      */
     record DeployRequest(String template, String name, String condition, Optional<String> sides,
                          Optional<String> returnAccount, Optional<Long> rateBasisPoints, Optional<String> rounding,
-                         Optional<String> budgetAccount, Optional<Integer> taxPurpose, Optional<Integer> refundPurpose) {}
+                         Optional<String> budgetAccount, Optional<Integer> taxPurpose, Optional<Integer> refundPurpose,
+                         Optional<String> rewardPer1000Steps, Optional<String> dailyCap, Optional<String> monthlyCap,
+                         Optional<Long> plausibleStepsMax, Optional<Integer> rewardPurpose) {}
+
+    record StepsRequest(String wallet, String day, Long steps) {}
+
+    record RewardView(int program, String wallet, String day, String payment, String reward, String outcome) {}
 
     record ProgramView(int id, String template, String name, String condition, long owner, long version, String status,
                        List<Long> parameters, String documentHash) {}
@@ -88,6 +94,7 @@ final class ProgramEndpoints {
                     .map(s -> new SpendingView(s.payee(), s.payments(), Tenge.format(s.tiyn()))).toList()));
         });
         routes.get("/v1/programs/{id}/statement", this::statement);
+        routes.post("/v1/programs/{id}/steps", this::steps);
     }
 
     static ProgramView view(Contract c) {
@@ -99,6 +106,7 @@ final class ProgramEndpoints {
         return switch (template) {
             case GATE -> "gate";
             case TAX_SPLIT -> "tax-split";
+            case REWARD_POOL -> "reward-pool";
         };
     }
 
@@ -127,7 +135,8 @@ final class ProgramEndpoints {
         Deployment deployment = switch (template) {
             case "gate" -> new Deployment(ContractTemplate.GATE, name, condition, gate(body));
             case "tax-split" -> new Deployment(ContractTemplate.TAX_SPLIT, name, condition, taxSplit(body));
-            default -> throw NodeException.of(ProblemType.INVALID_FIELD, "template must be \"gate\" or \"tax-split\", not \""
+            case "reward-pool" -> new Deployment(ContractTemplate.REWARD_POOL, name, condition, rewardPool(body));
+            default -> throw NodeException.of(ProblemType.INVALID_FIELD, "template must be \"gate\", \"tax-split\" or \"reward-pool\", not \""
                     + template + "\"");
         };
         return Reply.of(programs.deploy(call.caller(), deployment), ProgramEndpoints::view, 201);
@@ -164,6 +173,37 @@ final class ProgramEndpoints {
         int taxPurpose = Fields.purpose(body.taxPurpose());
         int refundPurpose = Fields.purpose(body.refundPurpose());
         return List.of(rate, rounding, budget.hi(), budget.lo(), (long) taxPurpose, (long) refundPurpose);
+    }
+
+    private static List<Long> rewardPool(DeployRequest body) {
+        long rate = Fields.amount(body.rewardPer1000Steps().orElse(null), "rewardPer1000Steps");
+        long daily = Fields.amount(body.dailyCap().orElse(null), "dailyCap");
+        long monthly = Fields.amount(body.monthlyCap().orElse(null), "monthlyCap");
+        long plausible = Fields.required(body.plausibleStepsMax().orElse(null), "plausibleStepsMax");
+        int purpose = Fields.purpose(body.rewardPurpose());
+        if (monthly < daily || plausible <= 0 || purpose == 0) {
+            throw NodeException.of(ProblemType.INVALID_FIELD, "monthlyCap must be at least dailyCap, plausibleStepsMax"
+                    + " positive and rewardPurpose a positive code");
+        }
+        return List.of(rate, daily, monthly, plausible, (long) purpose);
+    }
+
+    private Reply steps(Call call) {
+        int id = id(call);
+        StepsRequest body = call.body(StepsRequest.class);
+        AccountId wallet = Fields.address(body.wallet(), "wallet");
+        long steps = Fields.required(body.steps(), "steps");
+        java.time.LocalDate day;
+        try {
+            day = java.time.LocalDate.parse(Fields.required(body.day(), "day"));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw NodeException.of(ProblemType.INVALID_FIELD, "day must be a date such as 2026-11-25, not \"" + body.day() + "\"");
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.ofTotalSeconds(
+                org.dtenge.ledger.Ledger.DAY_OFFSET_KAZAKHSTAN_SECONDS));
+        return Reply.of(programs.steps(call.caller(), id, wallet, day, steps, today), r -> new RewardView(id, wallet.address(),
+                day.toString(), r.payment().hex(), Tenge.format(r.tiyn()), r.outcome().name().toLowerCase(java.util.Locale.ROOT)),
+                201);
     }
 
     private Reply enrol(Call call) {

@@ -52,12 +52,36 @@ public final class Programs {
     private final Contracts contracts;
     private final Access access;
     private final ProjectionQueries projections;
+    private final StepRewards steps;
 
     public Programs(LedgerGate gate, Contracts contracts, Access access, ProjectionQueries projections) {
         this.gate = gate;
         this.contracts = contracts;
         this.access = access;
         this.projections = projections;
+        this.steps = new StepRewards(gate);
+    }
+
+    /**
+     * A day's step count for {@code wallet}, from the app provider that owns reward pool {@code id}
+     * (the request is signed with its key); pays the reward from the pool.
+     */
+    public Outcome<Reward> steps(Participant caller, int id, AccountId wallet, java.time.LocalDate day, long count,
+                                 java.time.LocalDate today) {
+        Contract contract = owned(caller, id);
+        if (contract.template() != ContractTemplate.REWARD_POOL) {
+            throw NodeException.of(ProblemType.INVALID_PARAMETER, "program " + id + " is not a reward pool");
+        }
+        List<AccountId> pools = accounts(id);
+        if (pools.isEmpty()) {
+            return Outcome.refused(Problem.of(ProblemType.PROGRAM_STATUS_CONFLICT, "program " + id
+                    + " has no pool yet: enrol the sponsor's wallet first"));
+        }
+        AccountFacts walker = access.account(wallet);
+        if (walker.kind() != AccountKind.RETAIL) {
+            throw NodeException.of(ProblemType.INVALID_FIELD, wallet.address() + " is not a person's retail wallet");
+        }
+        return steps.submit(contract, pools.get(0), walker, day, count, today);
     }
 
     /** Who may deploy: government bodies and the central bank, app providers for gates (sponsor pools). */
@@ -66,6 +90,7 @@ public final class Programs {
             case GATE -> caller.role() == Role.GOVERNMENT || caller.role() == Role.CENTRAL_BANK
                     || caller.role() == Role.APP_PROVIDER;
             case TAX_SPLIT -> caller.role() == Role.GOVERNMENT;
+            case REWARD_POOL -> caller.role() == Role.APP_PROVIDER || caller.role() == Role.GOVERNMENT;
         };
         Access.requireRole(caller, allowed, "deploy " + template + " contracts");
     }
