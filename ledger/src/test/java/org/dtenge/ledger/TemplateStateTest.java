@@ -138,6 +138,38 @@ class TemplateStateTest {
     }
 
     @Test
+    void aPolicySeesWhichPoliciesBothAccountsCarry() {
+        int[] seen = new int[2];
+        PolicyTemplates spy = (template, params) -> new PolicyTemplates.Created(new Policy() {
+            @Override
+            public int onDebit(PolicyContext transfer, Legs legs) {
+                seen[0] = transfer.debitPolicy();
+                seen[1] = transfer.creditPolicy();
+                return ALLOW;
+            }
+
+            @Override
+            public int onCredit(PolicyContext transfer, Legs legs) {
+                return ALLOW;
+            }
+        });
+        Fixture f = new Fixture(new Ledger(new Ledger.Config(64, 64, Ledger.DAY_OFFSET_KAZAKHSTAN_SECONDS), spy));
+        f.batch.createPolicy(3, 77);
+        f.batch.createPolicy(4, 77);
+        f.account(20, AccountKind.PROGRAM, Fixture.NO_LIMIT, Fixture.NO_LIMIT, Fixture.NO_LIMIT, 3, 0)
+                .account(30, AccountKind.PROGRAM, Fixture.NO_LIMIT, Fixture.NO_LIMIT, Fixture.NO_LIMIT, 4, 0)
+                .account(40, AccountKind.RETAIL);
+        f.commit();
+        f.fund(20, 100);
+        f.transfer(1, 20, 30, 10);
+        f.commit();
+        assertThat(seen).containsExactly(3, 4);
+        f.transfer(2, 20, 40, 10);
+        f.commit();
+        assertThat(seen).containsExactly(3, 0);
+    }
+
+    @Test
     void aNewLedgerStartsItsTemplatesEmpty() {
         Gates gates = new Gates();
         gates.open = true;

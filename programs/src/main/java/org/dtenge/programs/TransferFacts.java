@@ -23,6 +23,8 @@ import org.dtenge.ledger.PolicyContext;
  *   <tr><td>time</td><td>int</td><td>the batch time, seconds since the epoch (never the wall clock)</td></tr>
  *   <tr><td>day, weekday</td><td>int</td><td>ledger day (days since the epoch, UTC+5), 1 = Monday .. 7</td></tr>
  *   <tr><td>reference_hi, reference_lo</td><td>int</td><td>the transfer's reference</td></tr>
+ *   <tr><td>debit_program, credit_program</td><td>int</td><td>the program (policy id) each account carries, 0 for
+ *       none: earmarked money may go only to accounts of the next level's program</td></tr>
  * </table>
  */
 public final class TransferFacts implements CelVariableResolver {
@@ -45,7 +47,7 @@ public final class TransferFacts implements CelVariableResolver {
     private static Map<String, CelType> variables() {
         Map<String, CelType> v = new LinkedHashMap<>();
         for (String name : new String[] {"amount", "asset", "purpose", "debit_intermediary", "credit_intermediary",
-                "time", "day", "weekday", "reference_hi", "reference_lo"}) {
+                "time", "day", "weekday", "reference_hi", "reference_lo", "debit_program", "credit_program"}) {
             v.put(name, SimpleType.INT);
         }
         for (String name : new String[] {"debit", "credit", "debit_kind", "credit_kind", "side", "phase"}) {
@@ -98,6 +100,8 @@ public final class TransferFacts implements CelVariableResolver {
             case "weekday" -> weekday(t.day());
             case "reference_hi" -> t.referenceHi();
             case "reference_lo" -> t.referenceLo();
+            case "debit_program" -> (long) t.debitPolicy();
+            case "credit_program" -> (long) t.creditPolicy();
             default -> null;
         };
         return Optional.ofNullable(value);

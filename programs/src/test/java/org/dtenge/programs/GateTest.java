@@ -105,6 +105,23 @@ class GateTest {
     }
 
     @Test
+    void earmarkedMoneyMayGoOnlyToTheNextLevelsAccounts() {
+        book.deploy(51, ContractTemplate.GATE, "Subcontractors", "credit_kind == 'MERCHANT'", 1, GatePolicy.DEBITS);
+        book.deploy(50, ContractTemplate.GATE, "Contractors", "credit_program == 51 && purpose in [4101, 4102]", 1,
+                GatePolicy.DEBITS);
+        book.account(60, AccountKind.PROGRAM, 50).account(61, AccountKind.PROGRAM, 51).account(62, AccountKind.PROGRAM, 0);
+        book.commit();
+        book.fund(60, 1_000);
+        book.transfer(70, 60, 61, 100, 4101);
+        book.transfer(71, 60, 62, 100, 4101);
+        book.transfer(72, 60, 61, 100, 9999);
+        book.transfer(73, 61, SHOP, 50);
+        book.transfer(74, 61, 62, 50);
+        assertThat(book.commit()).containsExactly(Result.OK, Result.POLICY_REJECTED, Result.POLICY_REJECTED, Result.OK,
+                Result.POLICY_REJECTED);
+    }
+
+    @Test
     void theContractIsListedWithItsDocument() {
         Contract contract = book.contracts.contract(MEALS).orElseThrow();
         assertThat(contract.name()).isEqualTo("School meals");
