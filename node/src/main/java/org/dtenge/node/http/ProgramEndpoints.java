@@ -40,6 +40,17 @@ final class ProgramEndpoints {
                          Optional<String> rewardPer1000Steps, Optional<String> dailyCap, Optional<String> monthlyCap,
                          Optional<Long> plausibleStepsMax, Optional<Integer> rewardPurpose) {}
 
+    record FlowNodeView(String account, Optional<Integer> program, String received, long payments, String balance,
+                        List<FlowNodeView> paid) {}
+
+    record FlowView(int program, List<FlowNodeView> accounts) {}
+
+    static FlowNodeView view(org.dtenge.node.program.FlowTree.Node n) {
+        return new FlowNodeView(n.account(), n.program() == 0 ? Optional.empty() : Optional.of(n.program()),
+                Tenge.format(n.receivedTiyn()), n.payments(), Tenge.format(n.balanceTiyn()),
+                n.paid().stream().map(ProgramEndpoints::view).toList());
+    }
+
     record StepsRequest(String wallet, String day, Long steps) {}
 
     record RewardView(int program, String wallet, String day, String payment, String reward, String outcome) {}
@@ -95,6 +106,10 @@ final class ProgramEndpoints {
         });
         routes.get("/v1/programs/{id}/statement", this::statement);
         routes.post("/v1/programs/{id}/steps", this::steps);
+        routes.get("/v1/programs/{id}/flow", call -> {
+            int id = id(call);
+            return Reply.ok(new FlowView(id, programs.flow(call.caller(), id).stream().map(ProgramEndpoints::view).toList()));
+        });
     }
 
     static ProgramView view(Contract c) {

@@ -53,6 +53,7 @@ public final class Programs {
     private final Access access;
     private final ProjectionQueries projections;
     private final StepRewards steps;
+    private final FlowTree flows;
 
     public Programs(LedgerGate gate, Contracts contracts, Access access, ProjectionQueries projections) {
         this.gate = gate;
@@ -60,6 +61,13 @@ public final class Programs {
         this.access = access;
         this.projections = projections;
         this.steps = new StepRewards(gate);
+        this.flows = new FlowTree(gate, projections);
+    }
+
+    /** Where program {@code id}'s money went, as a tree from its accounts (the owner only). */
+    public List<FlowTree.Node> flow(Participant caller, int id) {
+        owned(caller, id);
+        return flows.of(accounts(id));
     }
 
     /**
