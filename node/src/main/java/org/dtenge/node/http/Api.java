@@ -68,6 +68,7 @@ public final class Api {
         new QrEndpoints(services.access()).register(routes);
         new QueryEndpoints(services.queries()).register(routes);
         new ProgramEndpoints(services.programs()).register(routes);
+        new EscrowEndpoints(services.programs().escrows(), views).register(routes);
         new EventStream(hub, signed, responses).register(routes);
         routing.any((request, response) -> responses.problem(request, response, Problem.of(ProblemType.NOT_FOUND,
                 "no operation " + request.prologue().method().text() + " " + request.path().rawPath()

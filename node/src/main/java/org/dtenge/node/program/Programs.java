@@ -54,14 +54,21 @@ public final class Programs {
     private final ProjectionQueries projections;
     private final StepRewards steps;
     private final FlowTree flows;
+    private final Escrows escrows;
 
-    public Programs(LedgerGate gate, Contracts contracts, Access access, ProjectionQueries projections) {
+    public Programs(LedgerGate gate, Contracts contracts, Access access, ProjectionQueries projections, Transfers transfers,
+                    java.time.InstantSource clock) {
         this.gate = gate;
         this.contracts = contracts;
         this.access = access;
         this.projections = projections;
         this.steps = new StepRewards(gate);
         this.flows = new FlowTree(gate, projections);
+        this.escrows = new Escrows(transfers, access, clock);
+    }
+
+    public Escrows escrows() {
+        return escrows;
     }
 
     /** Where program {@code id}'s money went, as a tree from its accounts (the owner only). */
