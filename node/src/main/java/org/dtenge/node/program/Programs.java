@@ -2,16 +2,12 @@ package org.dtenge.node.program;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.dtenge.ledger.Account;
 import org.dtenge.ledger.AccountKind;
 import org.dtenge.ledger.Event;
 import org.dtenge.ledger.EventBatch;
-import org.dtenge.ledger.Ledger;
 import org.dtenge.ledger.Result;
-import org.dtenge.ledger.Transfer;
 import org.dtenge.node.NodeException;
 import org.dtenge.node.Problem;
 import org.dtenge.node.ProblemType;
@@ -20,7 +16,6 @@ import org.dtenge.node.chain.LedgerGate;
 import org.dtenge.node.money.AccountId;
 import org.dtenge.node.participant.Participant;
 import org.dtenge.node.participant.Role;
-import org.dtenge.node.projection.HistoryEntry;
 import org.dtenge.node.projection.ProjectionQueries;
 import org.dtenge.node.service.Access;
 import org.dtenge.node.service.Outcome;
@@ -46,25 +41,24 @@ import org.dtenge.sequencer.Submission;
 public final class Programs {
     /** Contract ids start here, clear of any policy ids that genesis or tests use. */
     static final int FIRST_ID = 1000;
-    private static final int HISTORY_MAX = 10_000;
 
     private final LedgerGate gate;
     private final Contracts contracts;
     private final Access access;
-    private final ProjectionQueries projections;
     private final StepRewards steps;
     private final FlowTree flows;
     private final Escrows escrows;
+    private final ProgramReports reports;
 
     public Programs(LedgerGate gate, Contracts contracts, Access access, ProjectionQueries projections, Transfers transfers,
                     java.time.InstantSource clock) {
         this.gate = gate;
         this.contracts = contracts;
         this.access = access;
-        this.projections = projections;
         this.steps = new StepRewards(gate);
         this.flows = new FlowTree(gate, projections);
         this.escrows = new Escrows(transfers, access, clock);
+        this.reports = new ProgramReports(gate, projections);
     }
 
     public Escrows escrows() {
@@ -270,20 +264,7 @@ public final class Programs {
     /** What the program's accounts paid, per payee; never per account. The owner only. */
     public List<Spending> spending(Participant caller, int id) {
         owned(caller, id);
-        Map<AccountId, long[]> byPayee = new TreeMap<>(java.util.Comparator.comparing(AccountId::hi)
-                .thenComparing(AccountId::lo));
-        for (AccountId account : accounts(id)) {
-            for (HistoryEntry e : projections.history(account, HISTORY_MAX, Long.MAX_VALUE)) {
-                if (e.amount() < 0) {
-                    long[] sums = byPayee.computeIfAbsent(e.counterparty(), k -> new long[2]);
-                    sums[0]++;
-                    sums[1] -= e.amount();
-                }
-            }
-        }
-        List<Spending> out = new ArrayList<>();
-        byPayee.forEach((payee, sums) -> out.add(new Spending(payee.address(), sums[0], sums[1])));
-        return out;
+        return reports.spending(accounts(id));
     }
 
     /** A tax contract's statement for one of its merchant accounts; for the owner (the tax authority) or the merchant's servicer. */
@@ -297,44 +278,6 @@ public final class Programs {
             throw NodeException.of(ProblemType.ACCOUNT_NOT_SERVICED, caller.id() + " neither owns program " + id
                     + " nor services " + merchant.address());
         }
-        Optional<Account> account = gate.read(ledger -> ledger.account(merchant.hi(), merchant.lo()));
-        if (account.isEmpty() || account.get().policy() != id) {
-            throw NodeException.of(ProblemType.INVALID_PARAMETER, merchant.address() + " does not carry program " + id);
-        }
-        AccountId budget = new AccountId(contract.parameters().get(2), contract.parameters().get(3));
-        List<Statement.Line> lines = new ArrayList<>();
-        long gross = 0;
-        long refunds = 0;
-        long tax = 0;
-        List<HistoryEntry> history = new ArrayList<>(projections.history(merchant, HISTORY_MAX, Long.MAX_VALUE));
-        java.util.Collections.reverse(history); // oldest first
-        for (HistoryEntry e : history) {
-            long legTax = taxLeg(e, merchant, budget);
-            if (e.amount() > 0) {
-                gross += e.amount();
-            } else if (legTax != 0) {
-                refunds -= e.amount();
-            } else {
-                continue; // the merchant paying others is not a sale or a refund
-            }
-            tax += legTax;
-            lines.add(new Statement.Line(e.transfer().hex(), e.atNanos(), e.amount(), legTax));
-        }
-        return new Statement(merchant.address(), budget.address(), lines, gross, refunds, tax, gross - refunds - tax);
-    }
-
-    /** The tax leg of a payment, signed as the merchant sees it: positive to the budget, negative back. */
-    private long taxLeg(HistoryEntry e, AccountId merchant, AccountId budget) {
-        Optional<Transfer> leg = gate.read(ledger -> ledger.transfer(Ledger.legIdHi(e.transfer().hi(), 0),
-                Ledger.legIdLo(e.transfer().lo(), 0)));
-        if (leg.isEmpty()) {
-            return 0;
-        }
-        Transfer t = leg.get();
-        boolean toBudget = t.debitHi() == merchant.hi() && t.debitLo() == merchant.lo()
-                && t.creditHi() == budget.hi() && t.creditLo() == budget.lo();
-        boolean fromBudget = t.creditHi() == merchant.hi() && t.creditLo() == merchant.lo()
-                && t.debitHi() == budget.hi() && t.debitLo() == budget.lo();
-        return toBudget ? t.amount() : fromBudget ? -t.amount() : 0;
+        return reports.statement(contract, merchant);
     }
 }
