@@ -235,18 +235,18 @@ final class JournaledState {
 
     private void readDocuments(DataInputStream in) throws IOException {
         for (int i = in.readInt(); i > 0; i--) {
-            byte[] hash = in.readNBytes(ContractRecords.HASH_BYTES);
+            byte[] hash = exactly(in, ContractRecords.HASH_BYTES);
             int length = in.readInt();
             if (length <= 0 || length > ContractRecords.DOCUMENT_BYTES_MAX) {
                 throw new IOException("document length");
             }
-            documents.put(ContractRecords.hex(hash), in.readNBytes(length));
+            documents.put(ContractRecords.hex(hash), exactly(in, length));
         }
     }
 
     private void readSchedules(DataInputStream in) throws IOException {
         for (int i = in.readInt(); i > 0; i--) {
-            ByteBuffer record = ByteBuffer.wrap(in.readNBytes(org.dtenge.ledger.Event.RECORD_PAYLOAD_SIZE));
+            ByteBuffer record = ByteBuffer.wrap(exactly(in, org.dtenge.ledger.Event.RECORD_PAYLOAD_SIZE));
             int next = in.readInt();
             schedule(record, 0);
             long id = record.getLong(8);
@@ -261,13 +261,22 @@ final class JournaledState {
 
     private void readPending(DataInputStream in) throws IOException {
         for (int i = in.readInt(); i > 0; i--) {
-            byte[] hash = in.readNBytes(ContractRecords.HASH_BYTES);
+            byte[] hash = exactly(in, ContractRecords.HASH_BYTES);
             byte[][] chunks = new byte[in.readUnsignedByte()][];
             for (int c = 0; c < chunks.length; c++) {
                 int n = in.readUnsignedByte();
-                chunks[c] = n == 0 ? null : in.readNBytes(n);
+                chunks[c] = n == 0 ? null : exactly(in, n);
             }
             pending.put(ContractRecords.hex(hash), chunks);
         }
+    }
+
+    /** {@code n} bytes, or an IOException: a short read means a cut image, never a shorter document. */
+    private static byte[] exactly(DataInputStream in, int n) throws IOException {
+        byte[] bytes = in.readNBytes(n);
+        if (bytes.length != n) {
+            throw new IOException("the contract state ends early");
+        }
+        return bytes;
     }
 }
