@@ -281,7 +281,7 @@ public final class Node implements AutoCloseable {
                 new Wallets(gate, access), new Payments(transfers, access, clock, projections, receipts),
                 new BatchPayments(gate, access, parts.verifier, clock),
                 new Queries(gate, parts.journal, projections, access, config.statisticsGroupMin()), access,
-                new Programs(gate, parts.contracts, access, projections, transfers, clock));
+                new Programs(gate, parts.contracts, access, projections, transfers, clock, config.statisticsGroupMin()));
     }
 
     private static Map<String, Object> health(Parts parts) {

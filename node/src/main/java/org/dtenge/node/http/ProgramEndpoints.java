@@ -64,9 +64,9 @@ final class ProgramEndpoints {
 
     record EnrolmentView(int program, String wallet, String account) {}
 
-    record SpendingView(String payee, long payments, String amount) {}
+    record SpendingView(String payee, long payers, long payments, String amount) {}
 
-    record SpendingList(int program, List<SpendingView> payees) {}
+    record SpendingList(int program, int minimumGroupSize, List<SpendingView> payees) {}
 
     record LineView(String payment, long atNanos, String amount, String tax) {}
 
@@ -101,8 +101,8 @@ final class ProgramEndpoints {
         routes.get("/v1/programs/{id}/spending", call -> {
             int id = id(call);
             List<Spending> rows = programs.spending(call.caller(), id);
-            return Reply.ok(new SpendingList(id, rows.stream()
-                    .map(s -> new SpendingView(s.payee(), s.payments(), Tenge.format(s.tiyn()))).toList()));
+            return Reply.ok(new SpendingList(id, programs.groupMin(), rows.stream()
+                    .map(s -> new SpendingView(s.payee(), s.payers(), s.payments(), Tenge.format(s.tiyn()))).toList()));
         });
         routes.get("/v1/programs/{id}/statement", this::statement);
         routes.post("/v1/programs/{id}/steps", this::steps);

@@ -33,20 +33,29 @@ final class ProgramReports {
         this.projections = projections;
     }
 
-    /** What {@code accounts} paid, summed per payee: per school canteen, never per child. */
-    List<Spending> spending(List<AccountId> accounts) {
+    /**
+     * What {@code accounts} paid, summed per payee: per school canteen, never per child. A payee paid by
+     * fewer than {@code groupMin} accounts is left out, or its sum would be one child's spending.
+     */
+    List<Spending> spending(List<AccountId> accounts, int groupMin) {
         Map<AccountId, long[]> byPayee = new TreeMap<>(Comparator.comparing(AccountId::hi).thenComparing(AccountId::lo));
         for (AccountId account : accounts) {
+            java.util.Set<AccountId> paid = new java.util.HashSet<>();
             for (HistoryEntry e : projections.history(account, HISTORY_MAX, Long.MAX_VALUE)) {
                 if (e.amount() < 0) {
-                    long[] sums = byPayee.computeIfAbsent(e.counterparty(), k -> new long[2]);
-                    sums[0]++;
-                    sums[1] -= e.amount();
+                    long[] sums = byPayee.computeIfAbsent(e.counterparty(), k -> new long[3]);
+                    sums[0] += paid.add(e.counterparty()) ? 1 : 0;
+                    sums[1]++;
+                    sums[2] -= e.amount();
                 }
             }
         }
         List<Spending> out = new ArrayList<>();
-        byPayee.forEach((payee, sums) -> out.add(new Spending(payee.address(), sums[0], sums[1])));
+        byPayee.forEach((payee, sums) -> {
+            if (sums[0] >= groupMin) {
+                out.add(new Spending(payee.address(), sums[0], sums[1], sums[2]));
+            }
+        });
         return out;
     }
 

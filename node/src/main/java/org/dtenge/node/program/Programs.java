@@ -49,9 +49,11 @@ public final class Programs {
     private final FlowTree flows;
     private final Escrows escrows;
     private final ProgramReports reports;
+    /** Spending per payee is shown only for groups of at least this many accounts (the statistics' rule). */
+    private final int groupMin;
 
     public Programs(LedgerGate gate, Contracts contracts, Access access, ProjectionQueries projections, Transfers transfers,
-                    java.time.InstantSource clock) {
+                    java.time.InstantSource clock, int groupMin) {
         this.gate = gate;
         this.contracts = contracts;
         this.access = access;
@@ -59,6 +61,7 @@ public final class Programs {
         this.flows = new FlowTree(gate, projections);
         this.escrows = new Escrows(transfers, access, clock);
         this.reports = new ProgramReports(gate, projections);
+        this.groupMin = groupMin;
     }
 
     public Escrows escrows() {
@@ -261,10 +264,14 @@ public final class Programs {
         });
     }
 
-    /** What the program's accounts paid, per payee; never per account. The owner only. */
+    public int groupMin() {
+        return groupMin;
+    }
+
+    /** What the program's accounts paid, per payee, in groups of at least {@link #groupMin()}; never per account. The owner only. */
     public List<Spending> spending(Participant caller, int id) {
         owned(caller, id);
-        return reports.spending(accounts(id));
+        return reports.spending(accounts(id), groupMin);
     }
 
     /** A tax contract's statement for one of its merchant accounts; for the owner (the tax authority) or the merchant's servicer. */
