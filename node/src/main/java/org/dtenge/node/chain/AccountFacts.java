@@ -17,11 +17,8 @@ public record AccountFacts(AccountId id, AccountKind kind, long intermediary, by
         return ownerKey.clone();
     }
 
-    /**
-     * A customer's wallet, as opposed to an institution's own account. A program's account (an
-     * allowance, a pool) is its owner's: only the owner's signature moves it, never its servicer alone.
-     */
+    /** A customer's wallet, as opposed to an institution's own account. */
     public boolean isCustomerWallet() {
-        return kind == AccountKind.RETAIL || kind == AccountKind.MERCHANT || kind == AccountKind.PROGRAM;
+        return kind == AccountKind.RETAIL || kind == AccountKind.MERCHANT;
     }
 }

@@ -107,6 +107,21 @@ class SchoolMealsTest {
     }
 
     @Test
+    void theServicerCannotMoveTopUpOrUncapAnAllowance() {
+        int program = deployMeals("");
+        Child child = enrolled(program, "1500.00", "100.00");
+        ApiClient halyk = node.as("halyk");
+        ApiClient.Answer unsigned = halyk.post("/v1/payments/batch", Map.of("items", java.util.List.of(Map.of("id",
+                org.dtenge.node.Orders.id(), "payer", child.allowance(), "payee", node.address("canteen"), "amount", "1.00"))));
+        assertThat(unsigned.json().get("items").get(0).get("type").asText()).endsWith("invalid-payment-signature");
+        assertThat(halyk.post("/v1/wallets/" + child.allowance() + "/tier", Map.of("tier", "full")).type())
+                .endsWith("not-permitted");
+        assertThat(halyk.post("/v1/cash-in", Map.of("id", org.dtenge.node.Orders.id(), "wallet", child.allowance(),
+                "amount", "5.00")).type()).endsWith("not-permitted");
+        assertThat(ProgramClient.balance(node, "halyk", child.allowance())).isEqualTo("100.00");
+    }
+
+    @Test
     void aHolidayIsNotASchoolDay() {
         int program = deployMeals(" && !(day in [" + ProgramClient.today() + "])");
         Child child = enrolled(program, "1500.00", "100.00");
