@@ -51,6 +51,10 @@ final class ProgramEndpoints {
                 n.paid().stream().map(ProgramEndpoints::view).toList());
     }
 
+    record LegView(String id, String debit, String credit, String amount, int purpose) {}
+
+    record LegList(String payment, List<LegView> legs) {}
+
     record StepsRequest(String wallet, String day, Long steps) {}
 
     record RewardView(int program, String wallet, String day, String payment, String reward, String outcome) {}
@@ -106,6 +110,12 @@ final class ProgramEndpoints {
         });
         routes.get("/v1/programs/{id}/statement", this::statement);
         routes.post("/v1/programs/{id}/steps", this::steps);
+        routes.get("/v1/payments/{id}/legs", call -> {
+            org.dtenge.node.money.TransferId payment = Fields.transferId(call.path("id"), "payment id");
+            return Reply.ok(new LegList(payment.hex(), programs.legs(call.caller(), payment).stream()
+                    .map(l -> new LegView(l.id().hex(), l.debit().address(), l.credit().address(), Tenge.format(l.amount()),
+                            l.purpose())).toList()));
+        });
         routes.get("/v1/programs/{id}/flow", call -> {
             int id = id(call);
             return Reply.ok(new FlowView(id, programs.flow(call.caller(), id).stream().map(ProgramEndpoints::view).toList()));

@@ -7,13 +7,16 @@ import org.dtenge.ledger.Account;
 import org.dtenge.ledger.AccountKind;
 import org.dtenge.ledger.Event;
 import org.dtenge.ledger.EventBatch;
+import org.dtenge.ledger.Ledger;
 import org.dtenge.ledger.Result;
+import org.dtenge.ledger.Transfer;
 import org.dtenge.node.NodeException;
 import org.dtenge.node.Problem;
 import org.dtenge.node.ProblemType;
 import org.dtenge.node.chain.AccountFacts;
 import org.dtenge.node.chain.LedgerGate;
 import org.dtenge.node.money.AccountId;
+import org.dtenge.node.money.TransferId;
 import org.dtenge.node.participant.Participant;
 import org.dtenge.node.participant.Role;
 import org.dtenge.node.projection.ProjectionQueries;
@@ -248,6 +251,45 @@ public final class Programs {
     /** The caller's schedules, with how far each has come. */
     public List<Schedule> schedules(Participant caller) {
         return gate.read(ledger -> contracts.schedules()).stream().filter(s -> s.owner() == caller.code()).toList();
+    }
+
+    /** A linked leg that a program added to a payment: its derived id, accounts, amount and purpose. */
+    public record Leg(TransferId id, AccountId debit, AccountId credit, long amount, int purpose) {}
+
+    /**
+     * The legs that programs added to payment {@code id} (a tax share, say), for a participant that
+     * services either side of the payment or owns the program either side carries. The legs are not events: the ledger derives them from the
+     * payment's event and the state, so the payment's receipt proves them to anyone who replays.
+     */
+    public List<Leg> legs(Participant caller, TransferId id) {
+        Optional<Transfer> parent = gate.read(ledger -> ledger.transfer(id.hi(), id.lo()));
+        if (parent.isEmpty() || !(services(caller, parent.get().debitHi(), parent.get().debitLo())
+                || services(caller, parent.get().creditHi(), parent.get().creditLo()))) {
+            throw NodeException.of(ProblemType.PAYMENT_NOT_FOUND, "no payment " + id + " on an account " + caller.id() + " services");
+        }
+        return gate.read(ledger -> {
+            List<Leg> legs = new ArrayList<>();
+            for (int i = 0; i < org.dtenge.ledger.Legs.LEGS_MAX; i++) {
+                Optional<Transfer> leg = ledger.transfer(Ledger.legIdHi(id.hi(), i), Ledger.legIdLo(id.lo(), i));
+                if (leg.isEmpty()) {
+                    break;
+                }
+                Transfer t = leg.get();
+                legs.add(new Leg(new TransferId(t.idHi(), t.idLo()), new AccountId(t.debitHi(), t.debitLo()),
+                        new AccountId(t.creditHi(), t.creditLo()), t.amount(), t.purpose()));
+            }
+            return legs;
+        });
+    }
+
+    /** Whether {@code caller} services the account, or owns the program it carries (the tax authority, the funder). */
+    private boolean services(Participant caller, long hi, long lo) {
+        AccountId id = new AccountId(hi, lo);
+        if (access.account(id).intermediary() == caller.code()) {
+            return true;
+        }
+        return gate.read(ledger -> ledger.account(hi, lo).map(a -> a.policy()).flatMap(contracts::contract))
+                .map(c -> c.owner() == caller.code()).orElse(false);
     }
 
     /** The accounts that carry program {@code id}. A walk over all accounts: for owners' reports, not payments. */

@@ -66,6 +66,14 @@ class TaxSplitTest {
 
         ApiClient.Answer sale = halyk.post("/v1/payments", Orders.payment(node.key("aigerim"), Orders.id(), aigerim, vat, "1120.00"));
         assertThat(sale.status()).as(sale.toString()).isEqualTo(200);
+        JsonNode legs = halyk.get("/v1/payments/" + sale.text("id") + "/legs").json().get("legs");
+        assertThat(legs).hasSize(1);
+        assertThat(legs.get(0).get("debit").asText()).isEqualTo(vat);
+        assertThat(legs.get(0).get("credit").asText()).isEqualTo(node.address("src"));
+        assertThat(legs.get(0).get("amount").asText()).isEqualTo("120.00");
+        assertThat(legs.get(0).get("purpose").asInt()).isEqualTo(TAX);
+        assertThat(src.get("/v1/payments/" + sale.text("id") + "/legs").status()).isEqualTo(200); // the budget's side
+        assertThat(node.as("kazpost").get("/v1/payments/" + sale.text("id") + "/legs").status()).isEqualTo(404);
         ApiClient.Answer odd = halyk.post("/v1/payments", Orders.payment(node.key("aigerim"), Orders.id(), aigerim, vat, "0.99"));
         assertThat(odd.status()).isEqualTo(200);
         // 0.99 at 12 %: 10.607 tiyn of tax, half up: 11 tiyn
