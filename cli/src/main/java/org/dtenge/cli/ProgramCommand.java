@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
                 ProgramCommand.Enrol.class, ProgramCommand.Spending.class, ProgramCommand.Statement.class,
                 ProgramCommand.Flow.class, ProgramCommand.Steps.class, ProgramCommand.Sweep.class,
                 ProgramCommand.Schedule.class, ProgramCommand.Schedules.class, ProgramCommand.Escrow.class,
-                ProgramCommand.Release.class, ProgramCommand.Refund.class})
+                ProgramCommand.Release.class, ProgramCommand.Refund.class, ProgramCommand.Legs.class})
 final class ProgramCommand {
     private ProgramCommand() {}
 
@@ -319,7 +319,7 @@ final class ProgramCommand {
         }
     }
 
-    /** A command on one escrow: its id. */
+    /** A command on one escrow or payment: its id. */
     abstract static class OnEscrow extends Act {
         @Parameters(index = "0", description = "The escrow's id (32 hex digits).")
         String id;
@@ -338,6 +338,14 @@ final class ProgramCommand {
         @Override
         public void run() {
             print(client().post("/v1/escrows/" + id + "/refund", NodeClient.JSON.createObjectNode()));
+        }
+    }
+
+    @Command(name = "legs", mixinStandardHelpOptions = true, description = "The legs programs added to a payment (a tax share).")
+    static final class Legs extends OnEscrow {
+        @Override
+        public void run() {
+            print(client().get("/v1/payments/" + id + "/legs"));
         }
     }
 }

@@ -123,8 +123,10 @@ class ProgramCliTest {
         assertThat(vat.exit()).as(vat.err()).isZero();
         String vatId = vat.json().path("id").asText();
         String vatAccount = dtenge("program", "enrol", vatId, "--as", "src", "--wallet", "magnum").json().path("account").asText();
-        assertThat(dtenge("wallet", "pay", "--as", "halyk", "--from", "aigerim", "--to", vatAccount, "--amount", "112.00")
-                .exit()).isZero();
+        Run sale = dtenge("wallet", "pay", "--as", "halyk", "--from", "aigerim", "--to", vatAccount, "--amount", "112.00");
+        assertThat(sale.exit()).isZero();
+        assertThat(dtenge("program", "legs", sale.json().path("id").asText(), "--as", "src").json().path("legs").get(0)
+                .path("amount").asText()).isEqualTo("12.00");
         assertThat(balance("halyk", vatAccount)).isEqualTo("100.00");
         assertThat(dtenge("program", "statement", vatId, "--as", "src", "--merchant", vatAccount).exit()).isZero();
 
