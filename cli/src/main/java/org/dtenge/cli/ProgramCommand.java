@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
                 ProgramCommand.Enrol.class, ProgramCommand.Spending.class, ProgramCommand.Statement.class,
                 ProgramCommand.Flow.class, ProgramCommand.Steps.class, ProgramCommand.Sweep.class,
                 ProgramCommand.Schedule.class, ProgramCommand.Schedules.class, ProgramCommand.Escrow.class,
-                ProgramCommand.Release.class, ProgramCommand.Refund.class, ProgramCommand.Legs.class})
+                ProgramCommand.Release.class, ProgramCommand.Refund.class, ProgramCommand.Legs.class,
+                ProgramCommand.SchoolMeals.class, ProgramCommand.Earmark.class})
 final class ProgramCommand {
     private ProgramCommand() {}
 
@@ -346,6 +347,81 @@ final class ProgramCommand {
         @Override
         public void run() {
             print(client().get("/v1/payments/" + id + "/legs"));
+        }
+    }
+
+    @Command(name = "school-meals", mixinStandardHelpOptions = true,
+            description = "Deploy a school-meals allowance: only at the canteens, only on school days (not weekends or holidays).")
+    static final class SchoolMeals extends Act {
+        @Option(names = "--name", defaultValue = "School meals", description = "The program's name (default ${DEFAULT-VALUE}).")
+        String name;
+
+        @Option(names = "--canteen", required = true, description = "A canteen's wallet (address or genesis name); repeat.")
+        java.util.List<String> canteens;
+
+        @Option(names = "--holiday", description = "A day without school, e.g. 2026-12-16; repeat.")
+        java.util.List<String> holidays = new java.util.ArrayList<>();
+
+        @Option(names = "--return-account", required = true, description = "Where unspent allowances go (the city).")
+        String returnAccount;
+
+        @Override
+        public void run() {
+            StringBuilder condition = new StringBuilder("credit in [");
+            for (int i = 0; i < canteens.size(); i++) {
+                condition.append(i == 0 ? "'" : ", '").append(address(canteens.get(i))).append('\'');
+            }
+            condition.append("] && weekday <= 5");
+            if (!holidays.isEmpty()) {
+                condition.append(" && !(day in [");
+                for (int i = 0; i < holidays.size(); i++) {
+                    condition.append(i == 0 ? "" : ", ").append(day(holidays.get(i)));
+                }
+                condition.append("])");
+            }
+            print(client().post("/v1/programs", NodeClient.JSON.createObjectNode().put("template", "gate").put("name", name)
+                    .put("condition", condition.toString()).put("returnAccount", address(returnAccount))));
+        }
+
+        private static long day(String text) {
+            try {
+                return java.time.LocalDate.parse(text).toEpochDay();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CliException("a holiday is a date such as 2026-12-16, not \"" + text + "\"", 2);
+            }
+        }
+    }
+
+    @Command(name = "earmark", mixinStandardHelpOptions = true,
+            description = "Deploy one level of an earmarked budget: its money may go only to the next level's program"
+                    + " (or, for the last level, to merchants), within the purpose codes.")
+    static final class Earmark extends Act {
+        @Option(names = "--name", required = true, description = "e.g. \"Railway: contractors\".")
+        String name;
+
+        @Option(names = "--next-program", description = "The program of the next level (contractors, subcontractors); none for the last.")
+        Integer next;
+
+        @Option(names = "--purpose", required = true, description = "An allowed purpose code; repeat.")
+        java.util.List<Integer> purposes;
+
+        @Option(names = "--return-account", description = "Where money may always go back (the funder).")
+        String returnAccount;
+
+        @Override
+        public void run() {
+            StringBuilder codes = new StringBuilder();
+            for (int code : purposes) {
+                codes.append(codes.length() == 0 ? "" : ", ").append(code);
+            }
+            String condition = (next == null ? "credit_kind == 'MERCHANT'" : "credit_program == " + next)
+                    + " && purpose in [" + codes + "]";
+            ObjectNode body = NodeClient.JSON.createObjectNode().put("template", "gate").put("name", name)
+                    .put("condition", condition);
+            if (returnAccount != null) {
+                body.put("returnAccount", address(returnAccount));
+            }
+            print(client().post("/v1/programs", body));
         }
     }
 }

@@ -110,10 +110,27 @@ class ProgramCliTest {
         assertThat(elsewhere.err()).contains("program").contains("condition");
         assertThat(dtenge("program", "pause", id, "--as", "almaty").json().path("status").asText()).isEqualTo("paused");
         assertThat(dtenge("program", "show", id, "--as", "halyk").json().path("status").asText()).isEqualTo("paused");
-        assertThat(dtenge("program", "list", "--as", "src").json().path("programs")).hasSize(1);
+        assertThat(dtenge("program", "list", "--as", "src").json().path("programs").toString()).contains("\"id\":" + id + ",");
         assertThat(dtenge("program", "sweep", id, "--as", "almaty", "--at", Instant.now().toString()).exit()).isZero();
         awaitBalance("halyk", allowance, "0.00");
         assertThat(dtenge("program", "spending", id, "--as", "almaty").exit()).isZero();
+    }
+
+    @Test
+    void theUsesHaveTheirOwnCommands() throws Exception {
+        Run meals = dtenge("program", "school-meals", "--as", "almaty", "--canteen", "canteen", "--holiday", "2026-12-16",
+                "--return-account", "almaty");
+        assertThat(meals.exit()).as(meals.err()).isZero();
+        assertThat(meals.json().path("condition").asText()).contains("weekday <= 5").contains("day in [20803]")
+                .contains("credit in ['DT");
+        Run leaf = dtenge("program", "earmark", "--as", "almaty", "--name", "Suppliers", "--purpose", "4101");
+        assertThat(leaf.exit()).as(leaf.err()).isZero();
+        Run level = dtenge("program", "earmark", "--as", "almaty", "--name", "Contractors", "--next-program",
+                leaf.json().path("id").asText(), "--purpose", "4101", "--purpose", "4102", "--return-account", "almaty");
+        assertThat(level.json().path("condition").asText())
+                .isEqualTo("credit_program == " + leaf.json().path("id").asText() + " && purpose in [4101, 4102]");
+        assertThat(dtenge("program", "school-meals", "--as", "almaty", "--canteen", "canteen", "--holiday", "16.12.2026",
+                "--return-account", "almaty").exit()).isEqualTo(2);
     }
 
     @Test
