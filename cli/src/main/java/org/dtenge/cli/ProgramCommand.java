@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
                 ProgramCommand.Flow.class, ProgramCommand.Steps.class, ProgramCommand.Sweep.class,
                 ProgramCommand.Schedule.class, ProgramCommand.Schedules.class, ProgramCommand.Escrow.class,
                 ProgramCommand.Release.class, ProgramCommand.Refund.class, ProgramCommand.Legs.class,
-                ProgramCommand.SchoolMeals.class, ProgramCommand.Earmark.class})
+                ProgramCommand.SchoolMeals.class, ProgramCommand.Earmark.class, ProgramCommand.Allowance.class})
 final class ProgramCommand {
     private ProgramCommand() {}
 
@@ -422,6 +422,28 @@ final class ProgramCommand {
                 body.put("returnAccount", address(returnAccount));
             }
             print(client().post("/v1/programs", body));
+        }
+    }
+
+    @Command(name = "allowance", mixinStandardHelpOptions = true,
+            description = "Schedule a program's allowance: every enrolled account receives the amount from the owner's account.")
+    static final class Allowance extends OnProgram {
+        @Option(names = "--amount", required = true, description = "Tenge per account and occurrence.")
+        String amount;
+
+        @Option(names = "--first", required = true, description = "The first occurrence, e.g. 2026-12-01T01:00:00Z.")
+        String first;
+
+        @Option(names = "--interval-seconds", defaultValue = "86400", description = "Seconds between occurrences (default ${DEFAULT-VALUE}).")
+        int interval;
+
+        @Option(names = "--count", defaultValue = "1", description = "How many occurrences (default ${DEFAULT-VALUE}).")
+        int count;
+
+        @Override
+        public void run() {
+            print(client().post("/v1/programs/" + id + "/allowances", NodeClient.JSON.createObjectNode().put("amount", amount)
+                    .put("first", first).put("intervalSeconds", interval).put("count", count)));
         }
     }
 }

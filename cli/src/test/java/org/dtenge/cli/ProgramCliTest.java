@@ -97,8 +97,7 @@ class ProgramCliTest {
         Run enrolled = dtenge("program", "enrol", id, "--as", "almaty", "--wallet", wallet, "--daily-limit", "15.00");
         assertThat(enrolled.exit()).as(enrolled.err()).isZero();
         String allowance = enrolled.json().path("account").asText();
-        assertThat(dtenge("program", "schedule", "--as", "almaty", "--to", allowance, "--amount", "100.00", "--first", now)
-                .exit()).isZero();
+        assertThat(dtenge("program", "allowance", id, "--as", "almaty", "--amount", "100.00", "--first", now).exit()).isZero();
         awaitBalance("halyk", allowance, "100.00");
 
         String key = data.resolve("keys/timur.key").toString();

@@ -7,6 +7,8 @@ package org.dtenge.programs;
  *   <li>{@link Action#PAY}: {@code count} payments of {@code amount} from one account to another,
  *       the first at {@code firstSeconds}, then every {@code intervalSeconds} (a monthly benefit
  *       through Kazpost, a standing order).
+ *   <li>{@link Action#ALLOWANCE}: {@code count} times, every account carrying program {@code program}
+ *       is paid {@code amount} from the owner's account (each enrolled child's daily allowance).
  *   <li>{@link Action#SWEEP}: once, at {@code firstSeconds}, every account carrying program
  *       {@code program} pays its whole balance to the program's return account (the unspent
  *       allowance going home to the city at the period's end).
@@ -23,7 +25,9 @@ public record Schedule(long id, Action action, long owner, int program, long fro
                        long amount, long firstSeconds, int intervalSeconds, int count, int nextOccurrence) {
     public enum Action {
         PAY(1),
-        SWEEP(2);
+        SWEEP(2),
+        /** Every account carrying the program is paid {@code amount} from {@code from}: a daily allowance. */
+        ALLOWANCE(3);
 
         public final int code;
 

@@ -81,6 +81,8 @@ final class ProgramEndpoints {
 
     record SweepRequest(String at) {}
 
+    record AllowanceRequest(String amount, String first, Optional<Integer> intervalSeconds, Optional<Integer> count) {}
+
     record ScheduleView(long id, String action, Optional<Integer> program, Optional<String> from, Optional<String> to,
                         Optional<String> amount, String first, int intervalSeconds, int count, int done,
                         Optional<String> next) {}
@@ -91,6 +93,12 @@ final class ProgramEndpoints {
         routes.post("/v1/schedules", this::schedulePayments);
         routes.get("/v1/schedules", call -> Reply.ok(new ScheduleList(programs.schedules(call.caller()).stream()
                 .map(ProgramEndpoints::view).toList())));
+        routes.post("/v1/programs/{id}/allowances", call -> {
+            AllowanceRequest body = call.body(AllowanceRequest.class);
+            return Reply.of(programs.scheduleAllowance(call.caller(), id(call), Fields.amount(body.amount(), "amount"),
+                    instant(body.first(), "first"), body.intervalSeconds().orElse(0), body.count().orElse(1)),
+                    ProgramEndpoints::view, 201);
+        });
         routes.post("/v1/programs/{id}/sweeps", call -> {
             SweepRequest body = call.body(SweepRequest.class);
             return Reply.of(programs.scheduleSweep(call.caller(), id(call), instant(body.at(), "at")), ProgramEndpoints::view, 201);
@@ -269,11 +277,12 @@ final class ProgramEndpoints {
 
     static ScheduleView view(Schedule s) {
         boolean pay = s.action() == Schedule.Action.PAY;
+        boolean paysOut = s.action() != Schedule.Action.SWEEP;
         return new ScheduleView(s.id(), s.action().name().toLowerCase(java.util.Locale.ROOT),
                 pay ? Optional.empty() : Optional.of(s.program()),
-                pay ? Optional.of(new AccountId(s.fromHi(), s.fromLo()).address()) : Optional.empty(),
+                paysOut ? Optional.of(new AccountId(s.fromHi(), s.fromLo()).address()) : Optional.empty(),
                 pay ? Optional.of(new AccountId(s.toHi(), s.toLo()).address()) : Optional.empty(),
-                pay ? Optional.of(Tenge.format(s.amount())) : Optional.empty(),
+                paysOut ? Optional.of(Tenge.format(s.amount())) : Optional.empty(),
                 java.time.Instant.ofEpochSecond(s.firstSeconds()).toString(), s.intervalSeconds(), s.count(),
                 s.nextOccurrence(), s.finished() ? Optional.empty()
                         : Optional.of(java.time.Instant.ofEpochSecond(s.dueSeconds(s.nextOccurrence())).toString()));

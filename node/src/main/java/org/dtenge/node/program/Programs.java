@@ -237,6 +237,27 @@ public final class Programs {
         return journal(new Schedule(nextScheduleId(), Schedule.Action.SWEEP, caller.code(), id, 0, 0, 0, 0, 0, atSeconds, 0, 1, 0));
     }
 
+    /**
+     * Schedules the program's allowance: {@code count} times, from {@code firstSeconds} every
+     * {@code intervalSeconds}, every account carrying it (each enrolled child) receives {@code amount}
+     * from the owner's own account.
+     */
+    public synchronized Outcome<Schedule> scheduleAllowance(Participant caller, int id, long amount, long firstSeconds,
+                                                             int intervalSeconds, int count) {
+        Contract contract = owned(caller, id);
+        AccountId from = caller.ownAccount().orElseThrow(() -> NodeException.of(ProblemType.NOT_PERMITTED,
+                caller.id() + " holds no account to pay allowances from"));
+        if (contract.template() != ContractTemplate.GATE) {
+            throw NodeException.of(ProblemType.INVALID_FIELD, "allowances are paid into the accounts of a gate program");
+        }
+        if (amount <= 0 || count < 1 || count > 10_000 || intervalSeconds < 0 || count > 1 && intervalSeconds == 0) {
+            throw NodeException.of(ProblemType.INVALID_FIELD, "an allowance is a positive amount paid 1..10000 times, with"
+                    + " an interval of at least a second");
+        }
+        return journal(new Schedule(nextScheduleId(), Schedule.Action.ALLOWANCE, caller.code(), id, from.hi(), from.lo(), 0,
+                0, amount, firstSeconds, intervalSeconds, count, 0));
+    }
+
     private long nextScheduleId() {
         return 1 + gate.read(ledger -> contracts.schedules()).stream().mapToLong(Schedule::id).max().orElse(0);
     }

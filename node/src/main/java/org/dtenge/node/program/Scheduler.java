@@ -76,6 +76,7 @@ public final class Scheduler implements AutoCloseable {
             boolean complete = switch (schedule.action()) {
                 case PAY -> pay(schedule, k);
                 case SWEEP -> sweep(schedule, k);
+                case ALLOWANCE -> allowance(schedule, k);
             };
             if (complete) {
                 EventBatch done = new EventBatch(1);
@@ -96,6 +97,39 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
+     * Every account of the program receives its allowance, in submissions of at most a batch. An
+     * account the ledger refuses (the owner's funds ran out, a closed account) is not retried: the
+     * results are in the journal.
+     */
+    private boolean allowance(Schedule s, int k) {
+        List<Account> carrying = carrying(s.program(), false);
+        for (int from = 0; from < carrying.size(); from += EventBatch.EVENTS_MAX) {
+            List<Account> part = carrying.subList(from, Math.min(carrying.size(), from + EventBatch.EVENTS_MAX));
+            EventBatch events = new EventBatch(part.size());
+            for (Account a : part) {
+                events.transfer(s.transferIdHi(k), s.transferIdLo(a.idHi(), a.idLo()), s.fromHi(), s.fromLo(), a.idHi(),
+                        a.idLo(), s.amount(), Transfers.DT, 0, 0, 0, 0, s.id(), 0, 0);
+            }
+            gate.submit(events);
+        }
+        return true;
+    }
+
+    /** The accounts that carry {@code program}; only those with money when {@code withBalance}. */
+    private List<Account> carrying(int program, boolean withBalance) {
+        return gate.read(ledger -> {
+            List<Account> out = new java.util.ArrayList<>();
+            for (int slot = 0; slot < ledger.accountCount(); slot++) {
+                Account a = ledger.accountAt(slot);
+                if (a.policy() == program && (!withBalance || a.balance() > 0)) {
+                    out.add(a);
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
      * Every account of the program pays its balance home, each in a chain that first lifts the
      * account's daily limit (the allowance's cap must not keep the money from going back). Complete
      * when every account is empty; otherwise (a payment raced the sweep) it is tried again.
@@ -106,16 +140,7 @@ public final class Scheduler implements AutoCloseable {
             return true; // nothing to sweep to: done, and the journal says so
         }
         AccountId home = new AccountId(contract.get().parameters().get(1), contract.get().parameters().get(2));
-        List<Account> carrying = gate.read(ledger -> {
-            List<Account> out = new java.util.ArrayList<>();
-            for (int slot = 0; slot < ledger.accountCount(); slot++) {
-                Account a = ledger.accountAt(slot);
-                if (a.policy() == s.program() && a.balance() > 0) {
-                    out.add(a);
-                }
-            }
-            return out;
-        });
+        List<Account> carrying = carrying(s.program(), true);
         boolean complete = true;
         for (int from = 0; from < carrying.size(); from += EventBatch.EVENTS_MAX / 2) {
             List<Account> part = carrying.subList(from, Math.min(carrying.size(), from + EventBatch.EVENTS_MAX / 2));

@@ -81,6 +81,32 @@ class SchedulesTest {
     }
 
     @Test
+    void everyEnrolledChildReceivesTheDailyAllowance() throws Exception {
+        try (TestNode node = TestNode.start(dir)) {
+            ApiClient almaty = node.as("almaty");
+            ProgramClient.payOwn(node.as("halyk"), node.address("halyk"), node.address("almaty"), "1000.00");
+            int program = almaty.post("/v1/programs", Map.of("template", "gate", "name", "Meals",
+                    "condition", "credit == '" + node.address("canteen") + "'", "returnAccount", node.address("almaty")))
+                    .json().get("id").asInt();
+            String[] allowances = new String[3];
+            for (int i = 0; i < allowances.length; i++) {
+                String wallet = ProgramClient.wallet(node, SigningKey.generate(RANDOM), "retail");
+                allowances[i] = almaty.post("/v1/programs/" + program + "/accounts", Map.of("wallet", wallet)).text("account");
+            }
+            ApiClient.Answer scheduled = almaty.post("/v1/programs/" + program + "/allowances", Map.of("amount", "15.00",
+                    "first", Instant.now().minusSeconds(1).toString(), "intervalSeconds", 1, "count", 2));
+            assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(201);
+            assertThat(scheduled.text("action")).isEqualTo("allowance");
+            for (String allowance : allowances) {
+                awaitBalance(node, allowance, "30.00");
+            }
+            assertThat(ProgramClient.balance(node, "almaty", node.address("almaty"))).isEqualTo("910.00");
+            assertThat(node.as("src").post("/v1/programs/" + program + "/allowances", Map.of("amount", "1.00",
+                    "first", Instant.now().toString())).status()).isEqualTo(403);
+        }
+    }
+
+    @Test
     void badSchedulesAreRefused() throws Exception {
         try (TestNode node = TestNode.start(dir)) {
             ApiClient kazpost = node.as("kazpost");
