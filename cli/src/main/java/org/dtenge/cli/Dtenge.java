@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dtenge", mixinStandardHelpOptions = true, version = "dtenge 0.1.0",
         description = "Run a digital tenge node, or act on one as a participant or a wallet.",
         subcommands = {StartCommand.class, WalletCommand.class, AdminCommand.class, VerifyReceiptCommand.class,
-                TerminalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                TerminalCommand.class, BenchCommand.class, ProgramCommand.class, CommandLine.HelpCommand.class})
 public final class Dtenge implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

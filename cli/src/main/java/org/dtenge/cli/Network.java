@@ -46,6 +46,11 @@ final class Network {
                     return wallet.path("address").asText();
                 }
             }
+            for (JsonNode participant : network.path("participants")) { // a participant's own account, e.g. almaty
+                if (name.equals(participant.path("id").asText()) && participant.has("account")) {
+                    return participant.path("account").asText();
+                }
+            }
         } catch (IOException e) {
             throw new CliException("cannot read " + file + ": " + e.getMessage());
         }

@@ -86,7 +86,7 @@ final class ImageReader {
             throw new IOException("not a ledger image (bad magic)");
         }
         int version = getInt();
-        if (version != LedgerImage.VERSION) {
+        if (version != LedgerImage.VERSION && version != LedgerImage.VERSION_WITH_TEMPLATE_STATE) {
             throw new IOException("ledger image version " + version + " is not supported");
         }
         int dayOffset = getInt();
@@ -105,12 +105,17 @@ final class ImageReader {
             policyParams[i] = new long[Event.POLICY_PARAMS_MAX];
             longs(policyParams[i], Event.POLICY_PARAMS_MAX);
         }
+        byte[] templateState = new byte[version == LedgerImage.VERSION ? 0 : count("template state byte")];
+        bytes(templateState, templateState.length);
         int accountCount = count("account");
         Ledger ledger;
         try {
             ledger = new Ledger(new Ledger.Config(accountCount + 1024, 1024, dayOffset), templates);
         } catch (IllegalArgumentException e) {
             throw new IOException("ledger image has an invalid configuration: " + e.getMessage(), e);
+        }
+        if (!templates.restore(templateState)) { // after the ledger, which starts its templates empty
+            throw new IOException("ledger image has policy template state that these templates do not read");
         }
         State state = ledger.state();
         state.lastTimestampNanos = lastTimestamp;

@@ -36,6 +36,9 @@ public final class Ledger {
     public Ledger(Config config, PolicyTemplates templates) {
         this.state = new State(config.accountsExpected, config.transfersExpected, config.dayOffsetSeconds);
         this.templates = templates;
+        // A new ledger has seen no records: templates with state start empty (a recovery that falls
+        // back from a damaged snapshot to genesis must not keep what the snapshot had restored).
+        Check.that(templates.restore(new byte[0]), "policy templates accept the empty state");
         this.movements = new Movements(state);
         this.rules = new AccountRules(state, templates);
     }
@@ -145,8 +148,17 @@ public final class Ledger {
             case CHANGE_TIER -> rules.changeTier(events, base, timestampNanos);
             case CREATE_ASSET -> rules.createAsset(events, base);
             case CREATE_POLICY -> rules.createPolicy(events, base);
-            case RECORD -> events.getShort(base + Event.FLAGS) == 0 ? Result.OK : Result.UNKNOWN_FLAGS;
+            case RECORD -> record(events, base, timestampNanos);
         };
+    }
+
+    /** A RECORD changes nothing in the ledger; the policy templates see it (their state is journaled). */
+    private Result record(ByteBuffer events, int base, long timestampNanos) {
+        if (events.getShort(base + Event.FLAGS) != 0) {
+            return Result.UNKNOWN_FLAGS; // so never linked: a record is never rolled back
+        }
+        templates.onRecord(events, base + Event.RECORD_PAYLOAD, timestampNanos);
+        return Result.OK;
     }
 
     /**
@@ -156,7 +168,7 @@ public final class Ledger {
      */
     public LedgerImage capture() {
         Check.that(state.undo.size() == 0, "capture only between batches");
-        return LedgerImage.of(state);
+        return LedgerImage.of(state, templates.capture());
     }
 
     /** Rebuilds a ledger from {@link LedgerImage#writeTo}'s bytes. */

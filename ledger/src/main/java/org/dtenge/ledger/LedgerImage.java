@@ -19,16 +19,21 @@ import java.util.Arrays;
  * "DTLS" version:int dayOffsetSeconds:int lastTimestampNanos:long batchCount:long
  * assetCount:int    { id:int code:long scale:byte issuerHi:long issuerLo:long }*
  * policyCount:int   { id:int template:int params:long[13] }*
+ * (version 2 only)  templateStateLength:int templateState:byte[]   see PolicyTemplates.capture
  * accountCount:int  idHi[] idLo[] asset[] kind[] status[] tier[] intermediary[] ownerKey[32*n]
  *                   holdingLimit[] paymentLimit[] dailyLimit[] balance[] held[] outflowToday[]
  *                   outflowDay[] policy[] timestamp[]
  * transferCount:int idHi[] idLo[] debit[] credit[] amount[] asset[] flags[] referenceHi[] referenceLo[]
  *                   purpose[] timeoutSeconds[] timestamp[] holdState[] link[]
  * </pre>
+ *
+ * Version 2 differs from version 1 only by the policy templates' state; an image without such state
+ * is written as version 1, so ledgers that use only stateless templates keep their encoding.
  */
 public final class LedgerImage {
     static final int MAGIC = 0x534C5444; // "DTLS" little-endian
     static final int VERSION = 1;
+    static final int VERSION_WITH_TEMPLATE_STATE = 2;
 
     final int dayOffsetSeconds;
     final long lastTimestampNanos;
@@ -37,8 +42,10 @@ public final class LedgerImage {
     final PolicyTable policies = new PolicyTable();
     private final AccountImage accounts;
     final TransferTable transfers;
+    private final byte[] templateState;
 
-    private LedgerImage(State state) {
+    private LedgerImage(State state, byte[] templateState) {
+        this.templateState = templateState;
         dayOffsetSeconds = state.dayOffsetSeconds;
         lastTimestampNanos = state.lastTimestampNanos;
         batchCount = state.batchCount;
@@ -54,8 +61,8 @@ public final class LedgerImage {
         transfers = shareTransfers(state.transfers);
     }
 
-    static LedgerImage of(State state) {
-        return new LedgerImage(state);
+    static LedgerImage of(State state, byte[] templateState) {
+        return new LedgerImage(state, templateState);
     }
 
     /** Deep copy of the used part of the account records; the index is not needed for encoding. */
@@ -119,12 +126,16 @@ public final class LedgerImage {
     public void writeTo(WritableByteChannel channel) throws IOException {
         try (ColumnWriter out = new ColumnWriter(channel)) {
             out.putInt(MAGIC);
-            out.putInt(VERSION);
+            out.putInt(templateState.length == 0 ? VERSION : VERSION_WITH_TEMPLATE_STATE);
             out.putInt(dayOffsetSeconds);
             out.putLong(lastTimestampNanos);
             out.putLong(batchCount);
             writeAssets(out);
             writePolicies(out);
+            if (templateState.length != 0) {
+                out.putInt(templateState.length);
+                out.putBytes(templateState, templateState.length);
+            }
             writeAccounts(out);
             writeTransfers(out);
         }

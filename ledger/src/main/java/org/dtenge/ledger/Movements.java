@@ -429,6 +429,8 @@ final class Movements {
         }
         fillContext(phase, idHi, idLo, debit, credit, amount, asset, purpose, referenceHi, referenceLo,
                 timestampNanos);
+        context.debitPolicy = debitPolicy == 0 ? 0 : state.policies.id[debitPolicy - 1];
+        context.creditPolicy = creditPolicy == 0 ? 0 : state.policies.id[creditPolicy - 1];
         if (debitPolicy != 0) {
             int code = state.policies.policy[debitPolicy - 1].onDebit(context, legs);
             if (code != Policy.ALLOW) {

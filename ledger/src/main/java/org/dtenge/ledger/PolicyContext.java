@@ -33,6 +33,8 @@ public final class PolicyContext {
     long creditLo;
     AccountKind creditKind;
     long creditIntermediary;
+    int debitPolicy;
+    int creditPolicy;
 
     public Phase phase() { return phase; }
     public long idHi() { return idHi; }
@@ -54,4 +56,8 @@ public final class PolicyContext {
     public long creditLo() { return creditLo; }
     public AccountKind creditKind() { return creditKind; }
     public long creditIntermediary() { return creditIntermediary; }
+    /** The policy id the debit account carries (0: none), so that a policy can keep money among its own. */
+    public int debitPolicy() { return debitPolicy; }
+    /** The policy id the credit account carries (0: none). */
+    public int creditPolicy() { return creditPolicy; }
 }

@@ -19,7 +19,6 @@ import org.dtenge.journal.recovery.Recovered;
 import org.dtenge.journal.recovery.Recovery;
 import org.dtenge.journal.snapshot.Snapshots;
 import org.dtenge.journal.storage.FileStorage;
-import org.dtenge.ledger.BuiltInPolicies;
 import org.dtenge.ledger.EventBatch;
 import org.dtenge.ledger.Ledger;
 import org.dtenge.node.auth.RequestAuthenticator;
@@ -35,6 +34,9 @@ import org.dtenge.node.events.EventHub;
 import org.dtenge.node.extension.Extensions;
 import org.dtenge.node.extension.NodeContext;
 import org.dtenge.node.genesis.Genesis;
+import org.dtenge.node.money.AccountId;
+import org.dtenge.node.program.Programs;
+import org.dtenge.node.program.Scheduler;
 import org.dtenge.node.http.Api;
 import org.dtenge.node.http.Json;
 import org.dtenge.node.http.Route;
@@ -52,6 +54,9 @@ import org.dtenge.node.service.SignatureVerifier;
 import org.dtenge.node.service.Transfers;
 import org.dtenge.node.service.TwoTier;
 import org.dtenge.node.service.Wallets;
+import org.dtenge.programs.AccountNames;
+import org.dtenge.programs.Conditions;
+import org.dtenge.programs.Contracts;
 import org.dtenge.sequencer.Sequencer;
 import org.dtenge.sequencer.SequencerConfig;
 
@@ -82,6 +87,8 @@ public final class Node implements AutoCloseable {
     private static final int EVENTS_KEPT_FOR_REPLAY = 10_000;
     /** How long session credentials last; a restart ends them sooner (see {@link Sessions}). */
     private static final java.time.Duration SESSION_LIFETIME = java.time.Duration.ofHours(1);
+    /** How often the scheduler looks for due scheduled payments. */
+    private static final long SCHEDULER_POLL_MILLIS = 200;
 
     private final NodeConfig config;
     private final FileChannel lockChannel;
@@ -96,6 +103,7 @@ public final class Node implements AutoCloseable {
     private final WebServer server;
     private final ParticipantRegistry registry;
     private final Extensions extensions;
+    private final Scheduler scheduler;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean closed;
 
@@ -113,6 +121,7 @@ public final class Node implements AutoCloseable {
         this.server = parts.server;
         this.registry = parts.registry;
         this.extensions = parts.extensions;
+        this.scheduler = parts.scheduler;
     }
 
     /** What {@link #start} builds, in the order it builds them. */
@@ -127,11 +136,18 @@ public final class Node implements AutoCloseable {
         WebServer server;
         ParticipantRegistry registry;
         Extensions extensions;
+        /** The ledger's policy templates with programmable money; contracts are rebuilt by recovery. */
+        Scheduler scheduler;
+        final Contracts contracts = new Contracts(new Conditions(), (hi, lo) -> hi >= 0 && hi <= 0xFFFF && (hi | lo) != 0
+                ? new AccountId(hi, lo).address() : AccountNames.hex().name(hi, lo));
 
         /** After a failed start: stops and closes whatever was started, newest first. */
         void closeStarted() {
             if (extensions != null) {
                 extensions.close();
+            }
+            if (scheduler != null) {
+                scheduler.close();
             }
             if (sequencer != null) {
                 sequencer.close();
@@ -214,7 +230,7 @@ public final class Node implements AutoCloseable {
         Recovered recovered;
         try {
             storage = new FileStorage(data.resolve("journal"));
-            recovered = Recovery.open(storage, new BuiltInPolicies(), new Ledger.Config(config.accountsExpected(),
+            recovered = Recovery.open(storage, parts.contracts, new Ledger.Config(config.accountsExpected(),
                     config.transfersExpected(), Ledger.DAY_OFFSET_KAZAKHSTAN_SECONDS), JournalOptions.defaults());
             parts.journal = recovered.journal(); // readable from request threads while it appends
         } catch (IOException e) {
@@ -253,6 +269,7 @@ public final class Node implements AutoCloseable {
             List<Participant> genesis = new Genesis(Json.mapper(), config, new SecureRandom()).run(gate, data.resolve("keys"));
             genesis.forEach(parts.registry::add); // at once: the projection adds them too, a moment later
         }
+        parts.scheduler = new Scheduler(gate, parts.contracts, InstantSource.system(), SCHEDULER_POLL_MILLIS).start();
         parts.verifier = new SignatureVerifier(config.verifierThreads());
         Transfers transfers = new Transfers(gate, new Receipts(recent, parts.journal));
         Api.Services services = services(config, parts, gate, directory, recent, projections);
@@ -285,7 +302,8 @@ public final class Node implements AutoCloseable {
         return new Api.Services(new Network(gate, parts.registry), new TwoTier(transfers, parts.registry, access),
                 new Wallets(gate, access), new Payments(transfers, access, clock, projections, receipts),
                 new BatchPayments(gate, access, parts.verifier, clock),
-                new Queries(gate, parts.journal, projections, access, config.statisticsGroupMin()), access);
+                new Queries(gate, parts.journal, projections, access, config.statisticsGroupMin()), access,
+                new Programs(gate, parts.contracts, access, projections, transfers, clock, config.statisticsGroupMin()));
     }
 
     private static Map<String, Object> health(Parts parts) {
@@ -328,6 +346,7 @@ public final class Node implements AutoCloseable {
         hub.closeAll();
         server.stop();
         extensions.close(); // before the sequencer: an extension's last requests still get their answers
+        scheduler.close();
         sequencer.close();
         projection.close();
         verifier.close();

@@ -21,6 +21,7 @@ public enum ProblemType {
     INVALID_PAYMENT_SIGNATURE("invalid-payment-signature", 400, "The payer's signature does not verify"),
     INVALID_QR("invalid-qr", 400, "The QR payload is not a valid EMV merchant-presented code"),
     TOO_MANY_ITEMS("too-many-items", 400, "The batch holds more items than allowed"),
+    INVALID_CONDITION("invalid-condition", 400, "The program's CEL condition does not parse or type-check"),
     REQUEST_TOO_LARGE("request-too-large", 413, "The request body is larger than allowed"),
 
     // Authentication (401) and authorization (403).
@@ -39,6 +40,7 @@ public enum ProblemType {
     ACCOUNT_NOT_FOUND("account-not-found", 404, "No such account"),
     PAYMENT_NOT_FOUND("payment-not-found", 404, "No such payment"),
     PARTICIPANT_NOT_FOUND("participant-not-found", 404, "No such participant"),
+    PROGRAM_NOT_FOUND("program-not-found", 404, "No such program"),
 
     // Business outcomes: the request was understood and refused.
     PARTICIPANT_EXISTS("participant-exists", 409, "A participant with this id or code exists with other details"),
@@ -55,6 +57,9 @@ public enum ProblemType {
     PAYMENT_EXPIRED("payment-expired", 422, "The payment order has expired"),
     NOT_PERMITTED("not-permitted", 422, "The operation is not allowed on these accounts"),
     LEDGER_REJECTED("ledger-rejected", 422, "The ledger refused the event"),
+    PROGRAM_DECLINED("program-declined", 422, "A program on one of the accounts declined the payment"),
+    IMPLAUSIBLE_STEPS("implausible-steps", 422, "The step count is above what the program accepts as plausible"),
+    PROGRAM_STATUS_CONFLICT("program-status-conflict", 409, "The program's status does not allow this"),
 
     // The node.
     BUSY("busy", 503, "The node is at capacity; retry after the delay given"),

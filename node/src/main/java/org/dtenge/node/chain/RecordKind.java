@@ -7,7 +7,9 @@ import org.dtenge.ledger.EventBatch;
 /**
  * The node's kinds of RECORD event: the first byte of the record payload. Written into the journal,
  * so the codes never change meaning. The ledger journals records without reading them; the node's
- * projections rebuild the participant registry and the payment signatures from them.
+ * projections rebuild the participant registry and the payment signatures from them. Codes 0x50 and
+ * up belong to the programs module ({@code org.dtenge.programs.ContractRecords}: contract documents,
+ * statuses, schedules), which the ledger's policy templates read as records are applied.
  */
 public enum RecordKind {
     PARTICIPANT(1),

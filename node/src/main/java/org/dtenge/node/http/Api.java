@@ -17,6 +17,7 @@ import org.dtenge.node.auth.Sessions;
 import org.dtenge.node.config.NodeConfig;
 import org.dtenge.node.events.EventHub;
 import org.dtenge.node.participant.ParticipantRegistry;
+import org.dtenge.node.program.Programs;
 import org.dtenge.node.service.Access;
 import org.dtenge.node.service.BatchPayments;
 import org.dtenge.node.service.Network;
@@ -33,7 +34,7 @@ import org.dtenge.node.service.Wallets;
 public final class Api {
     /** The services the API exposes. */
     public record Services(Network network, TwoTier twoTier, Wallets wallets, Payments payments, BatchPayments batches,
-                           Queries queries, Access access) {}
+                           Queries queries, Access access, Programs programs) {}
 
     private final NodeConfig config;
     private final ObjectMapper json;
@@ -68,6 +69,8 @@ public final class Api {
         new PaymentEndpoints(services.payments(), services.batches(), services.queries(), views).register(routes);
         new QrEndpoints(services.access()).register(routes);
         new QueryEndpoints(services.queries()).register(routes);
+        new ProgramEndpoints(services.programs()).register(routes);
+        new EscrowEndpoints(services.programs().escrows(), views).register(routes);
         new EventStream(hub, signed, responses).register(routes);
     }
 

@@ -71,7 +71,10 @@ public final class BatchPayments {
         return List.of(answers);
     }
 
-    /** Why item {@code i} may not go to the ledger, if it may not; queues its signature check if it needs one. */
+    /**
+     * Why item {@code i} may not go to the ledger, if it may not; queues its signature check if it needs one.
+     * A program's account (an allowance, a pool) moves only with its owner's signature, like a wallet.
+     */
     private Optional<Problem> authorize(Participant caller, BatchItem item, List<Integer> toVerify,
                                         List<SignatureVerifier.Check> checks, int i) {
         PaymentOrder order = item.order();
@@ -94,7 +97,7 @@ public final class BatchPayments {
             return Optional.of(Problem.of(ProblemType.PAYMENT_EXPIRED, "the order expired at "
                     + java.time.Instant.ofEpochMilli(order.expiresAtMillis())));
         }
-        if (!payer.get().isCustomerWallet()) {
+        if (!payer.get().isCustomerWallet() && payer.get().kind() != org.dtenge.ledger.AccountKind.PROGRAM) {
             return Optional.empty(); // the intermediary's own account: the request signature authorizes it
         }
         if (item.signature().isEmpty()) {
@@ -151,7 +154,7 @@ public final class BatchPayments {
             case OK -> new ItemResult(i, item.order().id(), ItemResult.Status.COMMITTED, Optional.empty(), Optional.of(position));
             case EXISTS -> new ItemResult(i, item.order().id(), ItemResult.Status.ALREADY_COMMITTED, Optional.empty(), Optional.empty());
             default -> new ItemResult(i, item.order().id(), ItemResult.Status.REFUSED, Optional.of(LedgerProblems.transfer(
-                    result, item.order().payer().address(), item.order().payee().address())), Optional.empty());
+                    result, submission.results().reason(event), item.order().payer().address(), item.order().payee().address())), Optional.empty());
         };
     }
 

@@ -8,6 +8,15 @@ import org.dtenge.node.ProblemType;
 final class LedgerProblems {
     private LedgerProblems() {}
 
+    /** For a transfer, with the reason a program (an account's policy) gave when it declined. */
+    static Problem transfer(Result result, int reason, String debit, String credit) {
+        if (result == Result.POLICY_REJECTED) {
+            return Problem.ledger(ProblemType.PROGRAM_DECLINED, "a program on " + debit + " or " + credit + " declined: "
+                    + org.dtenge.programs.Reasons.describe(reason) + " (reason " + reason + ")", result);
+        }
+        return transfer(result, debit, credit);
+    }
+
     /** For a transfer from {@code debit} to {@code credit} (addresses or names). */
     static Problem transfer(Result result, String debit, String credit) {
         return switch (result) {

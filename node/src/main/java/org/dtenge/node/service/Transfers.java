@@ -61,7 +61,7 @@ public final class Transfers {
         if (result == Result.EXISTS) {
             return Outcome.done(existing(id), false);
         }
-        return Outcome.refused(LedgerProblems.transfer(result, debit, credit));
+        return Outcome.refused(LedgerProblems.transfer(result, submission.results().reason(index), debit, credit));
     }
 
     private Committed committed(EventBatch events, int index, long atNanos, EventPosition position) {
