@@ -116,7 +116,7 @@ public final class Authorizer {
         }
         // The ATM allowance is checked and used under the card's lock, so two withdrawals cannot both fit.
         synchronized (moves.lockFor(yes.card())) {
-            if (yes.request().isCash() && activity.cashTaken(yes.card().panHash(), today()) + tiyn > yes.card().atmDailyLimit()) {
+            if (yes.request().isCash() && activity.cashTaken(yes.card().panHash(), today(), nowNanos()) + tiyn > yes.card().atmDailyLimit()) {
                 return Responses.of(message, ResponseCode.EXCEEDS_LIMIT);
             }
             ResponseCode answer = moves.pay(operation, yes.card(), yes.key(), yes.request(), conversion);
@@ -179,6 +179,11 @@ public final class Authorizer {
         synchronized (moves.lockFor(yes.card())) {
             return Responses.of(message, moves.reverse(yes.card(), yes.key(), yes.request()));
         }
+    }
+
+    private long nowNanos() {
+        java.time.Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private LocalDate today() {

@@ -54,7 +54,7 @@ public final class Moves {
         EventBatch events = new EventBatch(2);
         transfer(events, id, card.wallet(), settlement, price.totalTiyn(), flags, null, request, timeout);
         events.record(new TransactionRecord(operation, id, card.panHash(), card.bank(), price.totalTiyn(), price.feeTiyn(),
-                request.amountMinor(), request.currency(), request.isCash()).encode());
+                request.amountMinor(), request.currency(), request.isCash(), Optional.empty(), timeout).encode());
         return submit(events);
     }
 
@@ -69,7 +69,7 @@ public final class Moves {
         transfer(events, id, card.wallet(), settlement(card), price.totalTiyn(), Event.LINKED | Event.POST_PENDING, holdId,
                 request, 0);
         events.record(new TransactionRecord(Operation.COMPLETION, id, card.panHash(), card.bank(), price.totalTiyn(),
-                price.feeTiyn(), request.amountMinor(), request.currency(), request.isCash()).encode());
+                price.feeTiyn(), request.amountMinor(), request.currency(), request.isCash(), Optional.of(holdId), 0).encode());
         return submit(events);
     }
 
@@ -85,8 +85,9 @@ public final class Moves {
             long amount = paid.get().amount();
             EventBatch events = new EventBatch(2);
             transfer(events, id, settlement(card), card.wallet(), amount, Event.LINKED, null, request, 0);
+            TransferId original = new TransferId(paid.get().idHi(), paid.get().idLo());
             events.record(new TransactionRecord(Operation.REFUND, id, card.panHash(), card.bank(), amount, 0,
-                    request.amountMinor(), request.currency(), request.isCash()).encode());
+                    request.amountMinor(), request.currency(), request.isCash(), Optional.of(original), 0).encode());
             return submit(events);
         }
         TransferId holdId = key.transferId(Operation.HOLD);
@@ -99,7 +100,7 @@ public final class Moves {
         EventBatch events = new EventBatch(2);
         transfer(events, id, card.wallet(), settlement(card), amount, Event.LINKED | Event.VOID_PENDING, holdId, request, 0);
         events.record(new TransactionRecord(Operation.VOID, id, card.panHash(), card.bank(), amount, 0,
-                request.amountMinor(), request.currency(), request.isCash()).encode());
+                request.amountMinor(), request.currency(), request.isCash(), Optional.of(holdId), 0).encode());
         ResponseCode answer = submit(events);
         return answer == ResponseCode.ORIGINAL_NOT_FOUND ? ResponseCode.APPROVED : answer;
     }

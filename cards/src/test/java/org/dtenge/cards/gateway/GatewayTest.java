@@ -305,6 +305,17 @@ class GatewayTest {
     }
 
     @Test
+    void aCashAuthorizationCompletedForLessUsesOnlyWhatWasDispensed() {
+        CardsFixture.Issued card = f.card("20000.00");
+        String rrn = atm.newRrn();
+        assertThat(code(atm.authorize(card.pan(), 400_000, KZT, rrn))).isEqualTo("00");
+        assertThat(code(atm.complete(card.pan(), 100_000, KZT, rrn))).isEqualTo("00");
+        assertThat(code(atm.pay(card.pan(), 400_000, KZT, atm.newRrn()))).as("1000 + 4000 fit in 5000").isEqualTo("00");
+        assertThat(code(atm.pay(card.pan(), 1, KZT, atm.newRrn()))).isEqualTo("61");
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "15000.00").containsEntry("held", "0.00");
+    }
+
+    @Test
     void abroadTheBanksRateAndFeeApplyAndTheHistoryShowsBothAmounts() throws Exception {
         assertThat(f.halyk.post("/v1/cards/rates", Map.of("currency", "840", "rate", "500.00", "feeBasisPoints", 100)).status())
                 .isEqualTo(200);
