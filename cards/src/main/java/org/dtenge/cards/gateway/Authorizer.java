@@ -116,7 +116,8 @@ public final class Authorizer {
         }
         // The ATM allowance is checked and used under the card's lock, so two withdrawals cannot both fit.
         synchronized (moves.lockFor(yes.card())) {
-            if (yes.request().isCash() && activity.cashTaken(yes.card().panHash(), today(), nowNanos()) + tiyn > yes.card().atmDailyLimit()) {
+            long cashTaken = yes.request().isCash() ? activity.cashTaken(yes.card().panHash(), today(), nowNanos()) : 0;
+            if (yes.request().isCash() && cashTaken + tiyn > yes.card().atmDailyLimit()) {
                 return Responses.of(message, ResponseCode.EXCEEDS_LIMIT);
             }
             ResponseCode answer = moves.pay(operation, yes.card(), yes.key(), yes.request(), conversion);
@@ -142,6 +143,9 @@ public final class Authorizer {
         }
         if (card.status() == CardStatus.EXPIRED || card.isExpiredAt(YearMonth.from(today()))) {
             return Optional.of(ResponseCode.EXPIRED_CARD);
+        }
+        if (request.expiry().isPresent() && !request.expiry().get().equals(yymm(card.expiry()))) {
+            return Optional.of(ResponseCode.INVALID_CARD); // the terminal read another card, or a forged one
         }
         if (request.isCash() && !request.merchantType().equals(CardRequest.ATM_MERCHANT_TYPE)) {
             return Optional.of(ResponseCode.NOT_PERMITTED_TO_TERMINAL); // cash is paid by ATMs only
@@ -179,6 +183,10 @@ public final class Authorizer {
         synchronized (moves.lockFor(yes.card())) {
             return Responses.of(message, moves.reverse(yes.card(), yes.key(), yes.request()));
         }
+    }
+
+    private static String yymm(YearMonth month) {
+        return String.format("%02d%02d", month.getYear() % 100, month.getMonthValue());
     }
 
     private long nowNanos() {

@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What card transactions add up to, per ledger day (UTC+5, as the ledger counts days): the ATM cash
- * each card took, each bank's card positions, and each card's latest transactions (its statement). Fed by transaction records as they become durable
- * and, at start, from the journal; so it is derived, like a projection.
+ * each card took, each bank's card positions, and each card's latest transactions (its statement).
+ * Fed by transaction records as they become durable and, at start, from the journal; so it is
+ * derived, like a projection.
  */
 public final class CardActivity {
     /** Kazakhstan's ledger day starts at midnight UTC+5. */
@@ -26,9 +27,12 @@ public final class CardActivity {
         Position plus(TransactionRecord r) {
             return switch (r.operation()) {
                 case PURCHASE, COMPLETION -> r.cash()
-                        ? new Position(purchases, purchaseTiyn, withdrawals + 1, withdrawalTiyn + r.tiyn(), refunds, refundTiyn, feeTiyn + r.feeTiyn())
-                        : new Position(purchases + 1, purchaseTiyn + r.tiyn(), withdrawals, withdrawalTiyn, refunds, refundTiyn, feeTiyn + r.feeTiyn());
-                case REFUND -> new Position(purchases, purchaseTiyn, withdrawals, withdrawalTiyn, refunds + 1, refundTiyn + r.tiyn(), feeTiyn);
+                        ? new Position(purchases, purchaseTiyn, withdrawals + 1, withdrawalTiyn + r.tiyn(), refunds, refundTiyn,
+                                feeTiyn + r.feeTiyn())
+                        : new Position(purchases + 1, purchaseTiyn + r.tiyn(), withdrawals, withdrawalTiyn, refunds, refundTiyn,
+                                feeTiyn + r.feeTiyn());
+                case REFUND -> new Position(purchases, purchaseTiyn, withdrawals, withdrawalTiyn, refunds + 1,
+                        refundTiyn + r.tiyn(), feeTiyn);
                 case HOLD, VOID -> this; // a hold moves nothing yet; its completion does
             };
         }

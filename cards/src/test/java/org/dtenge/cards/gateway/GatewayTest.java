@@ -43,6 +43,11 @@ class GatewayTest {
         f.close();
     }
 
+    /** The gateway's answer to raw bytes; it must have answered. */
+    private static IsoMessage answer(java.util.Optional<byte[]> bytes) {
+        return ((org.dtenge.cards.iso8583.Decoded.Valid) MessageCodec.iso87Ascii().decode(bytes.orElseThrow())).message();
+    }
+
     private static String code(IsoMessage response) {
         return response.field(39).orElseThrow();
     }
@@ -64,17 +69,16 @@ class GatewayTest {
         MessageCodec codec = MessageCodec.iso87Ascii();
         try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
             byte[] signOn = java.nio.file.Files.readAllBytes(vectors.resolve("network_management_message.dat"));
-            IsoMessage answer = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(signOn).orElseThrow()))
-                    .message();
+            IsoMessage answer = answer(connection.exchangeRaw(signOn));
             assertThat(answer.mti()).isEqualTo("0810");
             assertThat(code(answer)).isEqualTo("00");
             // moov-io's 0200 and 0400 carry no MAC of our key: refused as a security violation, nothing moves.
             byte[] financial = java.nio.file.Files.readAllBytes(vectors.resolve("financial_transaction_message.dat"));
-            answer = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(financial).orElseThrow())).message();
+            answer = answer(connection.exchangeRaw(financial));
             assertThat(answer.mti()).isEqualTo("0210");
             assertThat(code(answer)).isEqualTo("63");
             byte[] reversal = java.nio.file.Files.readAllBytes(vectors.resolve("iso_reversal_message.dat"));
-            answer = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(reversal).orElseThrow())).message();
+            answer = answer(connection.exchangeRaw(reversal));
             assertThat(answer.mti()).isEqualTo("0410");
             assertThat(code(answer)).isEqualTo("63");
             // Sealed with the key, the same 0200 is read: it has no PAN (DE 2), a format error.
@@ -259,9 +263,15 @@ class GatewayTest {
         assertThat(code(pos.pay(CardsFixture.newPan(), 100, KZT, pos.newRrn()))).as("no such card").isEqualTo("14");
         IsoMessage cashAtAShop = pos.send(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(3, "010000"));
         assertThat(code(cashAtAShop)).as("cash at a shop's terminal").isEqualTo("58");
+        IsoMessage wrongExpiry = pos.send(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(14, "2911"));
+        assertThat(code(wrongExpiry)).as("the card expires 2030-12, not 2029-11").isEqualTo("14");
+        IsoMessage badExpiry = pos.send(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(14, "3013"));
+        assertThat(code(badExpiry)).as("month 13").isEqualTo("30");
+        assertThat(code(pos.send(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(14, "3012")))).isEqualTo("00");
         IsoMessage inquiry = pos.send(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(3, "310000"));
         assertThat(code(inquiry)).as("a processing code the gateway does not do").isEqualTo("12");
-        assertThat(f.wallet(card.wallet())).containsEntry("balance", "100.00").containsEntry("held", "0.00");
+        assertThat(f.wallet(card.wallet())).as("only the purchase with the right expiry moved money")
+                .containsEntry("balance", "99.00").containsEntry("held", "0.00");
     }
 
     @Test
