@@ -55,7 +55,42 @@ public final class Moves {
         transfer(events, id, card.wallet(), settlement, price.totalTiyn(), flags, null, request, timeout);
         events.record(new TransactionRecord(operation, id, card.panHash(), card.bank(), price.totalTiyn(), price.feeTiyn(),
                 request.amountMinor(), request.currency(), request.isCash(), Optional.empty(), timeout).encode());
-        return submit(events);
+        return settleDuplicate(submit(events), id, request);
+    }
+
+    /**
+     * When the transaction's transfer exists already, the answer to a repeat of its message: approved
+     * when it is the same message (same amount in the transaction's currency, which the transfer's
+     * reference holds), a duplicate transmission when it claims the same transaction with another amount.
+     * Empty when there is no such transfer: the message is new.
+     */
+    Optional<ResponseCode> repeatOf(Operation operation, TransactionKey key, CardRequest request) {
+        return find(key.transferId(operation)).map(t -> sameMessage(t, request) ? ResponseCode.APPROVED
+                : ResponseCode.DUPLICATE_TRANSMISSION);
+    }
+
+    /**
+     * The ledger says a repeat differs when the tenge amount does; abroad that happens when the rate
+     * changed between the message and its repeat. Same foreign amount: the same message, approved.
+     */
+    private ResponseCode settleDuplicate(ResponseCode code, TransferId id, CardRequest request) {
+        if (code != ResponseCode.DUPLICATE_TRANSMISSION) {
+            return code;
+        }
+        return find(id).filter(t -> sameMessage(t, request)).map(t -> ResponseCode.APPROVED).orElse(code);
+    }
+
+    /** At home the transfer's amount is the message's; abroad its reference holds the foreign amount. */
+    private static boolean sameMessage(Transfer transfer, CardRequest request) {
+        if (request.currency() == CardRequest.KZT) {
+            return transfer.amount() == request.amountMinor();
+        }
+        Reference expected = reference(request);
+        return transfer.referenceHi() == expected.hi() && transfer.referenceLo() == expected.lo();
+    }
+
+    private static Reference reference(CardRequest request) {
+        return Reference.of(Pricing.reference(request)).orElse(Reference.NONE);
     }
 
     ResponseCode complete(Card card, TransactionKey key, CardRequest request, FxRate.Conversion price) {
@@ -70,7 +105,7 @@ public final class Moves {
                 request, 0);
         events.record(new TransactionRecord(Operation.COMPLETION, id, card.panHash(), card.bank(), price.totalTiyn(),
                 price.feeTiyn(), request.amountMinor(), request.currency(), request.isCash(), Optional.of(holdId), 0).encode());
-        return submit(events);
+        return settleDuplicate(submit(events), id, request);
     }
 
     /**
@@ -107,7 +142,7 @@ public final class Moves {
 
     private static void transfer(EventBatch events, TransferId id, AccountId debit, AccountId credit, long amount, int flags,
                                  TransferId pending, CardRequest request, int timeoutSeconds) {
-        Reference reference = Reference.of(Pricing.reference(request)).orElse(Reference.NONE);
+        Reference reference = reference(request);
         int purpose = Integer.parseInt(request.merchantType().chars().allMatch(Character::isDigit) ? request.merchantType() : "0");
         events.transfer(id.hi(), id.lo(), debit.hi(), debit.lo(), credit.hi(), credit.lo(), amount, Transfers.DT, flags,
                 pending == null ? 0 : pending.hi(), pending == null ? 0 : pending.lo(), reference.hi(), reference.lo(), purpose,

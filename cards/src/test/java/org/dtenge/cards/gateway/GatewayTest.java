@@ -281,8 +281,11 @@ class GatewayTest {
         assertThat(f.issue(expired, wallet, "2020-01", "1000.00", "1000.00", List.of("IN_STORE")).status()).isEqualTo(201);
         assertThat(code(pos.pay(expired, 100, KZT, pos.newRrn()))).isEqualTo("54");
         CardsFixture.Issued blocked = f.card("1000.00");
+        IsoMessage before = pos.financial("0200", blocked.pan(), 100, KZT, pos.newRrn());
+        assertThat(code(pos.send(before))).isEqualTo("00");
         assertThat(f.halyk.post("/v1/cards/" + blocked.id() + "/status", Map.of("status", "BLOCKED")).status()).isEqualTo(200);
         assertThat(code(pos.pay(blocked.pan(), 100, KZT, pos.newRrn()))).isEqualTo("62");
+        assertThat(code(pos.send(before))).as("a repeat of a purchase made before the block").isEqualTo("00");
         assertThat(f.halyk.post("/v1/cards/" + blocked.id() + "/status", Map.of("status", "LOST")).status()).isEqualTo(200);
         assertThat(code(pos.pay(blocked.pan(), 100, KZT, pos.newRrn()))).isEqualTo("41");
         assertThat(f.halyk.post("/v1/cards/" + blocked.id() + "/status", Map.of("status", "ACTIVE")).status()).isEqualTo(200);
@@ -310,7 +313,12 @@ class GatewayTest {
         assertThat(code(atm.pay(card.pan(), 300_000, KZT, first))).isEqualTo("00");
         assertThat(code(atm.pay(card.pan(), 250_000, KZT, atm.newRrn()))).as("3000 + 2500 > 5000 a day").isEqualTo("61");
         assertThat(code(atm.reverse(card.pan(), 300_000, KZT, first, false))).isEqualTo("00");
-        assertThat(code(atm.pay(card.pan(), 250_000, KZT, atm.newRrn()))).isEqualTo("00");
+        String second = atm.newRrn();
+        assertThat(code(atm.pay(card.pan(), 250_000, KZT, second))).isEqualTo("00");
+        assertThat(code(atm.pay(card.pan(), 250_000, KZT, second))).as("its repeat, though the allowance is used up now")
+                .isEqualTo("00");
+        assertThat(code(atm.pay(card.pan(), 240_000, KZT, second))).as("the same transaction with another amount")
+                .isEqualTo("94");
         assertThat(f.wallet(card.wallet())).containsEntry("balance", "17500.00");
     }
 
@@ -332,8 +340,13 @@ class GatewayTest {
         CardsFixture.Issued card = f.card("20000.00");
         try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
             Terminal newYork = f.terminal(connection, Terminal.Kind.POS, "POSNYC01", "840");
-            assertThat(code(newYork.pay(card.pan(), 1_000, 840, newYork.newRrn()))).isEqualTo("00");
+            IsoMessage first = newYork.financial("0200", card.pan(), 1_000, 840, newYork.newRrn());
+            assertThat(code(newYork.send(first))).isEqualTo("00");
             assertThat(code(newYork.pay(card.pan(), 1_000, 978, newYork.newRrn()))).as("no EUR rate").isEqualTo("57");
+            // The bank changes its rate; a repeat of the first purchase is still the same purchase, at the old price.
+            assertThat(f.halyk.post("/v1/cards/rates", Map.of("currency", "840", "rate", "510.00", "feeBasisPoints", 100))
+                    .status()).isEqualTo(200);
+            assertThat(code(newYork.send(first))).isEqualTo("00");
         }
         // USD 10.00 at 500 tenge = 5,000.00, and a 1% fee of 50.00
         assertThat(f.wallet(card.wallet())).containsEntry("balance", "14950.00");
