@@ -103,27 +103,40 @@ public final class Authorizer {
         Found.Yes yes = (Found.Yes) found;
         Optional<ResponseCode> refused = refusal(yes.request(), yes.card());
         if (refused.isPresent()) {
-            return Responses.of(message, refused.get());
+            return refuseUnlessRepeat(message, yes, operation, refused.get());
         }
         Optional<FxRate.Conversion> price = pricing.price(yes.card().bank(), yes.request());
         if (price.isEmpty()) {
-            return Responses.of(message, ResponseCode.NOT_PERMITTED_TO_CARDHOLDER); // the issuer sells no such currency
+            return refuseUnlessRepeat(message, yes, operation, ResponseCode.NOT_PERMITTED_TO_CARDHOLDER); // no such currency
         }
         FxRate.Conversion conversion = price.get();
         long tiyn = conversion.totalTiyn();
         if (!yes.request().isCash() && tiyn > yes.card().purchaseLimit()) {
-            return Responses.of(message, ResponseCode.EXCEEDS_LIMIT);
+            return refuseUnlessRepeat(message, yes, operation, ResponseCode.EXCEEDS_LIMIT);
         }
         // The ATM allowance is checked and used under the card's lock, so two withdrawals cannot both fit.
         synchronized (moves.lockFor(yes.card())) {
-            if (yes.request().isCash() && activity.cashTaken(yes.card().panHash(), today()) + tiyn > yes.card().atmDailyLimit()) {
-                return Responses.of(message, ResponseCode.EXCEEDS_LIMIT);
+            long cashTaken = yes.request().isCash() ? activity.cashTaken(yes.card().panHash(), today(), nowNanos()) : 0;
+            if (yes.request().isCash() && cashTaken + tiyn > yes.card().atmDailyLimit()) {
+                return refuseUnlessRepeat(message, yes, operation, ResponseCode.EXCEEDS_LIMIT);
             }
-            ResponseCode answer = moves.pay(operation, yes.card(), yes.key(), yes.request(), conversion);
-            return answer == ResponseCode.APPROVED
-                    ? Responses.approved(message, TransactionKey.approvalCode(yes.key().transferId(operation)))
-                    : Responses.of(message, answer);
+            return answer(message, yes, operation, moves.pay(operation, yes.card(), yes.key(), yes.request(), conversion));
         }
+    }
+
+    /**
+     * A refusal before the ledger, unless the message repeats one already approved: its own withdrawal
+     * now fills the ATM allowance, or the card was blocked since, yet the repeat must be answered as
+     * the original was. Looked up only on this path, so an ordinary approval costs no extra read.
+     */
+    private IsoMessage refuseUnlessRepeat(IsoMessage message, Found.Yes yes, Operation operation, ResponseCode refusal) {
+        return answer(message, yes, operation, moves.repeatOf(operation, yes.key(), yes.request()).orElse(refusal));
+    }
+
+    private static IsoMessage answer(IsoMessage message, Found.Yes yes, Operation operation, ResponseCode code) {
+        return code == ResponseCode.APPROVED
+                ? Responses.approved(message, TransactionKey.approvalCode(yes.key().transferId(operation)))
+                : Responses.of(message, code);
     }
 
     /** Why the card may not make this payment: status, expiry, channel; empty when it may. */
@@ -142,6 +155,9 @@ public final class Authorizer {
         }
         if (card.status() == CardStatus.EXPIRED || card.isExpiredAt(YearMonth.from(today()))) {
             return Optional.of(ResponseCode.EXPIRED_CARD);
+        }
+        if (request.expiry().isPresent() && !request.expiry().get().equals(yymm(card.expiry()))) {
+            return Optional.of(ResponseCode.INVALID_CARD); // the terminal read another card, or a forged one
         }
         if (request.isCash() && !request.merchantType().equals(CardRequest.ATM_MERCHANT_TYPE)) {
             return Optional.of(ResponseCode.NOT_PERMITTED_TO_TERMINAL); // cash is paid by ATMs only
@@ -179,6 +195,15 @@ public final class Authorizer {
         synchronized (moves.lockFor(yes.card())) {
             return Responses.of(message, moves.reverse(yes.card(), yes.key(), yes.request()));
         }
+    }
+
+    private static String yymm(YearMonth month) {
+        return String.format("%02d%02d", month.getYear() % 100, month.getMonthValue());
+    }
+
+    private long nowNanos() {
+        java.time.Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private LocalDate today() {

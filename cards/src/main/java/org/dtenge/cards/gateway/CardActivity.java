@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What card transactions add up to, per ledger day (UTC+5, as the ledger counts days): the ATM cash
- * each card took, each bank's card positions, and each card's latest transactions (its statement). Fed by transaction records as they become durable
- * and, at start, from the journal; so it is derived, like a projection.
+ * each card took, each bank's card positions, and each card's latest transactions (its statement).
+ * Fed by transaction records as they become durable and, at start, from the journal; so it is
+ * derived, like a projection.
  */
 public final class CardActivity {
     /** Kazakhstan's ledger day starts at midnight UTC+5. */
@@ -26,9 +27,12 @@ public final class CardActivity {
         Position plus(TransactionRecord r) {
             return switch (r.operation()) {
                 case PURCHASE, COMPLETION -> r.cash()
-                        ? new Position(purchases, purchaseTiyn, withdrawals + 1, withdrawalTiyn + r.tiyn(), refunds, refundTiyn, feeTiyn + r.feeTiyn())
-                        : new Position(purchases + 1, purchaseTiyn + r.tiyn(), withdrawals, withdrawalTiyn, refunds, refundTiyn, feeTiyn + r.feeTiyn());
-                case REFUND -> new Position(purchases, purchaseTiyn, withdrawals, withdrawalTiyn, refunds + 1, refundTiyn + r.tiyn(), feeTiyn);
+                        ? new Position(purchases, purchaseTiyn, withdrawals + 1, withdrawalTiyn + r.tiyn(), refunds, refundTiyn,
+                                feeTiyn + r.feeTiyn())
+                        : new Position(purchases + 1, purchaseTiyn + r.tiyn(), withdrawals, withdrawalTiyn, refunds, refundTiyn,
+                                feeTiyn + r.feeTiyn());
+                case REFUND -> new Position(purchases, purchaseTiyn, withdrawals, withdrawalTiyn, refunds + 1,
+                        refundTiyn + r.tiyn(), feeTiyn);
                 case HOLD, VOID -> this; // a hold moves nothing yet; its completion does
             };
         }
@@ -38,6 +42,9 @@ public final class CardActivity {
 
     private record CardDay(ByteBuffer card, LocalDate day) {}
 
+    /** A cash hold not yet completed or voided, and when the ledger lets it expire. */
+    private record PendingCash(CardDay cardDay, long tiyn, long expiresAtNanos) {}
+
     /** How many of a card's latest transactions are kept for its statement. */
     public static final int STATEMENT_MAX = 500;
 
@@ -46,6 +53,7 @@ public final class CardActivity {
 
     private final ConcurrentHashMap<BankDay, Position> positions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<CardDay, Long> cash = new ConcurrentHashMap<>();
+    private final java.util.HashMap<org.dtenge.node.money.TransferId, PendingCash> pendingCash = new java.util.HashMap<>();
     private final ConcurrentHashMap<ByteBuffer, java.util.ArrayDeque<Line>> statements = new ConcurrentHashMap<>();
 
     public static LocalDate ledgerDay(long timestampNanos) {
@@ -64,13 +72,39 @@ public final class CardActivity {
         }
         positions.merge(new BankDay(record.bank(), day), Position.ZERO.plus(record), (a, b) -> a.plus(record));
         if (record.cash()) {
-            // Cash is counted when it is held or paid; a void or refund gives the allowance back.
-            long delta = switch (record.operation()) {
-                case HOLD, PURCHASE -> record.tiyn();
-                case VOID, REFUND -> -record.tiyn();
-                case COMPLETION -> 0;
-            };
-            cash.merge(new CardDay(ByteBuffer.wrap(record.cardId().clone()), day), delta, Long::sum);
+            cash(record, day, timestampNanos);
+        }
+    }
+
+    /**
+     * ATM cash is counted when it is held or paid. A completion counts what was dispensed instead of what
+     * was held; a void or refund gives the allowance back; a hold that expired gives it back when the
+     * allowance is next read. Under one lock: cash is rare, and the three maps change together.
+     */
+    private synchronized void cash(TransactionRecord record, LocalDate day, long atNanos) {
+        CardDay cardDay = new CardDay(ByteBuffer.wrap(record.cardId().clone(), 0, 16).slice(), day);
+        switch (record.operation()) {
+            case HOLD -> {
+                cash.merge(cardDay, record.tiyn(), Long::sum);
+                pendingCash.put(record.transfer(), new PendingCash(cardDay, record.tiyn(),
+                        atNanos + record.holdTimeoutSeconds() * 1_000_000_000L));
+            }
+            case PURCHASE -> cash.merge(cardDay, record.tiyn(), Long::sum);
+            case COMPLETION -> {
+                PendingCash hold = record.original().map(pendingCash::remove).orElse(null);
+                if (hold != null) {
+                    cash.merge(hold.cardDay(), record.tiyn() - hold.tiyn(), Long::sum);
+                } else {
+                    cash.merge(cardDay, record.tiyn(), Long::sum); // its hold was judged expired here first
+                }
+            }
+            case VOID -> {
+                PendingCash hold = record.original().map(pendingCash::remove).orElse(null);
+                if (hold != null) {
+                    cash.merge(hold.cardDay(), -hold.tiyn(), Long::sum);
+                }
+            }
+            case REFUND -> cash.merge(cardDay, -record.tiyn(), Long::sum);
         }
     }
 
@@ -89,8 +123,21 @@ public final class CardActivity {
         }
     }
 
-    /** ATM cash taken with the card (its first 16 hash bytes) on {@code day}, in tiyn. */
-    public long cashTaken(byte[] cardId, LocalDate day) {
+    /** ATM cash taken with the card (its first 16 hash bytes) on {@code day}, in tiyn, as of {@code nowNanos}. */
+    public synchronized long cashTaken(byte[] cardId, LocalDate day, long nowNanos) {
+        releaseExpired(nowNanos);
         return cash.getOrDefault(new CardDay(ByteBuffer.wrap(cardId, 0, 16).slice(), day), 0L);
+    }
+
+    /** Gives back the allowance of cash holds the ledger has let expire (it expires them by the same time). */
+    private void releaseExpired(long nowNanos) {
+        var holds = pendingCash.entrySet().iterator();
+        while (holds.hasNext()) {
+            PendingCash hold = holds.next().getValue();
+            if (hold.expiresAtNanos() <= nowNanos) {
+                cash.merge(hold.cardDay(), -hold.tiyn(), Long::sum);
+                holds.remove();
+            }
+        }
     }
 }

@@ -12,10 +12,11 @@ import org.dtenge.cards.iso8583.IsoMessage;
  * @param currency     DE 49, ISO 4217 numeric; KZT (398) when absent
  * @param acquirer     DE 32, the acquiring institution; empty string when absent
  * @param merchantType DE 18, the merchant category code; "0000" when absent
+ * @param expiry       DE 14, the card's expiry as the terminal read it (YYMM), when sent
  */
 public record CardRequest(String pan, String processing, long amountMinor, int currency, String stan, String rrn,
                           String terminal, String acquirer, String merchantType, String posEntryMode, String posCondition,
-                          String acquirerCountry) {
+                          String acquirerCountry, Optional<String> expiry) {
     public static final int KZT = 398;
     public static final String ATM_MERCHANT_TYPE = "6011";
 
@@ -39,9 +40,12 @@ public record CardRequest(String pan, String processing, long amountMinor, int c
         }
         long amountMinor = Long.parseLong(amount.get()); // 12 digits at most: fits a long
         String merchantType = m.field(18).orElse("0000");
+        if (m.field(14).isPresent() && !(digits(m.field(14).get()) && isMonth(m.field(14).get()))) {
+            return new Result.Invalid("DE 14 must be an expiry as YYMM");
+        }
         return new Result.Valid(new CardRequest(pan.get(), processing.get(), amountMinor, Integer.parseInt(currencyText),
                 stan.get(), rrn.get(), terminal.get(), m.field(32).orElse(""), merchantType, m.field(22).orElse("000"),
-                m.field(25).orElse("00"), m.field(19).orElse("398")));
+                m.field(25).orElse("00"), m.field(19).orElse("398"), m.field(14)));
     }
 
     public sealed interface Result {
@@ -68,6 +72,11 @@ public record CardRequest(String pan, String processing, long amountMinor, int c
     /** Outside Kazakhstan: a foreign currency or a foreign acquirer country (DE 19). */
     public boolean isAbroad() {
         return currency != KZT || !acquirerCountry.equals("398");
+    }
+
+    private static boolean isMonth(String yymm) {
+        int month = Integer.parseInt(yymm.substring(2));
+        return month >= 1 && month <= 12;
     }
 
     private static boolean digits(String text) {

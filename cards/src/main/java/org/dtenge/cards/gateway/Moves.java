@@ -54,8 +54,43 @@ public final class Moves {
         EventBatch events = new EventBatch(2);
         transfer(events, id, card.wallet(), settlement, price.totalTiyn(), flags, null, request, timeout);
         events.record(new TransactionRecord(operation, id, card.panHash(), card.bank(), price.totalTiyn(), price.feeTiyn(),
-                request.amountMinor(), request.currency(), request.isCash()).encode());
-        return submit(events);
+                request.amountMinor(), request.currency(), request.isCash(), Optional.empty(), timeout).encode());
+        return settleDuplicate(submit(events), id, request);
+    }
+
+    /**
+     * When the transaction's transfer exists already, the answer to a repeat of its message: approved
+     * when it is the same message (same amount in the transaction's currency, which the transfer's
+     * reference holds), a duplicate transmission when it claims the same transaction with another amount.
+     * Empty when there is no such transfer: the message is new.
+     */
+    Optional<ResponseCode> repeatOf(Operation operation, TransactionKey key, CardRequest request) {
+        return find(key.transferId(operation)).map(t -> sameMessage(t, request) ? ResponseCode.APPROVED
+                : ResponseCode.DUPLICATE_TRANSMISSION);
+    }
+
+    /**
+     * The ledger says a repeat differs when the tenge amount does; abroad that happens when the rate
+     * changed between the message and its repeat. Same foreign amount: the same message, approved.
+     */
+    private ResponseCode settleDuplicate(ResponseCode code, TransferId id, CardRequest request) {
+        if (code != ResponseCode.DUPLICATE_TRANSMISSION) {
+            return code;
+        }
+        return find(id).filter(t -> sameMessage(t, request)).map(t -> ResponseCode.APPROVED).orElse(code);
+    }
+
+    /** At home the transfer's amount is the message's; abroad its reference holds the foreign amount. */
+    private static boolean sameMessage(Transfer transfer, CardRequest request) {
+        if (request.currency() == CardRequest.KZT) {
+            return transfer.amount() == request.amountMinor();
+        }
+        Reference expected = reference(request);
+        return transfer.referenceHi() == expected.hi() && transfer.referenceLo() == expected.lo();
+    }
+
+    private static Reference reference(CardRequest request) {
+        return Reference.of(Pricing.reference(request)).orElse(Reference.NONE);
     }
 
     ResponseCode complete(Card card, TransactionKey key, CardRequest request, FxRate.Conversion price) {
@@ -69,8 +104,8 @@ public final class Moves {
         transfer(events, id, card.wallet(), settlement(card), price.totalTiyn(), Event.LINKED | Event.POST_PENDING, holdId,
                 request, 0);
         events.record(new TransactionRecord(Operation.COMPLETION, id, card.panHash(), card.bank(), price.totalTiyn(),
-                price.feeTiyn(), request.amountMinor(), request.currency(), request.isCash()).encode());
-        return submit(events);
+                price.feeTiyn(), request.amountMinor(), request.currency(), request.isCash(), Optional.of(holdId), 0).encode());
+        return settleDuplicate(submit(events), id, request);
     }
 
     /**
@@ -85,8 +120,9 @@ public final class Moves {
             long amount = paid.get().amount();
             EventBatch events = new EventBatch(2);
             transfer(events, id, settlement(card), card.wallet(), amount, Event.LINKED, null, request, 0);
+            TransferId original = new TransferId(paid.get().idHi(), paid.get().idLo());
             events.record(new TransactionRecord(Operation.REFUND, id, card.panHash(), card.bank(), amount, 0,
-                    request.amountMinor(), request.currency(), request.isCash()).encode());
+                    request.amountMinor(), request.currency(), request.isCash(), Optional.of(original), 0).encode());
             return submit(events);
         }
         TransferId holdId = key.transferId(Operation.HOLD);
@@ -99,14 +135,14 @@ public final class Moves {
         EventBatch events = new EventBatch(2);
         transfer(events, id, card.wallet(), settlement(card), amount, Event.LINKED | Event.VOID_PENDING, holdId, request, 0);
         events.record(new TransactionRecord(Operation.VOID, id, card.panHash(), card.bank(), amount, 0,
-                request.amountMinor(), request.currency(), request.isCash()).encode());
+                request.amountMinor(), request.currency(), request.isCash(), Optional.of(holdId), 0).encode());
         ResponseCode answer = submit(events);
         return answer == ResponseCode.ORIGINAL_NOT_FOUND ? ResponseCode.APPROVED : answer;
     }
 
     private static void transfer(EventBatch events, TransferId id, AccountId debit, AccountId credit, long amount, int flags,
                                  TransferId pending, CardRequest request, int timeoutSeconds) {
-        Reference reference = Reference.of(Pricing.reference(request)).orElse(Reference.NONE);
+        Reference reference = reference(request);
         int purpose = Integer.parseInt(request.merchantType().chars().allMatch(Character::isDigit) ? request.merchantType() : "0");
         events.transfer(id.hi(), id.lo(), debit.hi(), debit.lo(), credit.hi(), credit.lo(), amount, Transfers.DT, flags,
                 pending == null ? 0 : pending.hi(), pending == null ? 0 : pending.lo(), reference.hi(), reference.lo(), purpose,

@@ -27,10 +27,14 @@ import org.dtenge.node.money.TransferId;
  *  60     8   amount in the transaction currency, minor units
  *  68     2   transaction currency, ISO 4217 numeric
  *  70     1   1 when cash (ATM), else 0
+ *  71    16   the original's transfer id: the hold a completion or void settles, the payment a refund
+ *             returns; zero for a hold or purchase
+ *  87     4   a hold's timeout in seconds (0 for the rest)
  * </pre>
  */
 public record TransactionRecord(Operation operation, TransferId transfer, byte[] cardId, long bank, long tiyn, long feeTiyn,
-                                long foreignMinor, int currency, boolean cash) {
+                                long foreignMinor, int currency, boolean cash, Optional<TransferId> original,
+                                int holdTimeoutSeconds) {
     public static final int TYPE = 3;
     private static final int VERSION = 1;
 
@@ -38,7 +42,9 @@ public record TransactionRecord(Operation operation, TransferId transfer, byte[]
         return ByteBuffer.allocate(Event.RECORD_PAYLOAD_SIZE).put((byte) RecordKind.CARDS.code).put((byte) TYPE)
                 .put((byte) VERSION).put((byte) operation.code).putLong(transfer.hi()).putLong(transfer.lo())
                 .put(cardId, 0, 16).putLong(bank).putLong(tiyn).putLong(feeTiyn).putLong(foreignMinor)
-                .putShort((short) currency).put((byte) (cash ? 1 : 0)).array();
+                .putShort((short) currency).put((byte) (cash ? 1 : 0))
+                .putLong(original.map(TransferId::hi).orElse(0L)).putLong(original.map(TransferId::lo).orElse(0L))
+                .putInt(holdTimeoutSeconds).array();
     }
 
     public static Optional<TransactionRecord> decode(EventBatch batch, int index) {
@@ -57,10 +63,15 @@ public record TransactionRecord(Operation operation, TransferId transfer, byte[]
         long foreign = in.getLong();
         int currency = in.getShort();
         boolean cash = in.get() == 1;
+        long originalHi = in.getLong();
+        long originalLo = in.getLong();
+        int timeout = in.getInt();
+        Optional<TransferId> original = originalHi == 0 && originalLo == 0 ? Optional.empty()
+                : Optional.of(new TransferId(originalHi, originalLo));
         if (operation.isEmpty() || (hi == 0 && lo == 0)) {
             return Optional.empty();
         }
         return Optional.of(new TransactionRecord(operation.get(), new TransferId(hi, lo), card, bank, tiyn, fee, foreign,
-                currency, cash));
+                currency, cash, original, timeout));
     }
 }

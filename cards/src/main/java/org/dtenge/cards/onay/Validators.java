@@ -145,6 +145,8 @@ public final class Validators {
         return switch (result) {
             case OK -> new TapResult(sequence, TapResult.Status.PAID, fare, "");
             case EXISTS -> new TapResult(sequence, TapResult.Status.DUPLICATE, fare, "");
+            // The tap's id names this tap alone: a different fare means the table changed since it was paid.
+            case EXISTS_WITH_DIFFERENT_FIELDS -> new TapResult(sequence, TapResult.Status.DUPLICATE, 0, "paid before at another fare");
             default -> TapResult.refused(sequence, result.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         };
     }

@@ -40,7 +40,7 @@ public final class Terminal {
         }
     }
 
-    private final TerminalConnection connection;
+    private final Optional<TerminalConnection> connection;
     private final Optional<MessageMac> mac;
     private final MessageCodec codec = MessageCodec.iso87Ascii();
     private final String terminalId;
@@ -59,6 +59,16 @@ public final class Terminal {
 
     /** @param mac the acquirer's MAC key, to seal messages that move money */
     public Terminal(TerminalConnection connection, Optional<MessageMac> mac, String terminalId, Kind kind, String country) {
+        this(Optional.of(connection), mac, terminalId, kind, country);
+    }
+
+    /** A terminal that only builds and seals messages, for a caller that sends them itself (a load generator). */
+    public static Terminal offline(Optional<MessageMac> mac, String terminalId, Kind kind, String country) {
+        return new Terminal(Optional.empty(), mac, terminalId, kind, country);
+    }
+
+    private Terminal(Optional<TerminalConnection> connection, Optional<MessageMac> mac, String terminalId, Kind kind,
+                     String country) {
         this.connection = connection;
         this.mac = mac;
         this.terminalId = String.format("%-8.8s", terminalId);
@@ -103,9 +113,9 @@ public final class Terminal {
     /** Sends {@code message}, sealed with the MAC when it moves money and the terminal has the key. */
     public IsoMessage send(IsoMessage message) {
         if (mac.isEmpty() || !MessageMac.REQUIRED.contains(message.mti())) {
-            return connection.exchange(message);
+            return connection().exchange(message);
         }
-        byte[] answer = connection.exchangeRaw(seal(message)).orElseThrow(() -> new org.dtenge.cards.CardsException(
+        byte[] answer = connection().exchangeRaw(seal(message)).orElseThrow(() -> new org.dtenge.cards.CardsException(
                 "the gateway closed the connection instead of answering " + message.mti()));
         return switch (codec.decode(answer)) {
             case Decoded.Valid valid -> valid.message();
@@ -151,6 +161,6 @@ public final class Terminal {
     }
 
     public TerminalConnection connection() {
-        return connection;
+        return connection.orElseThrow(() -> new org.dtenge.cards.CardsException("an offline terminal sends nothing itself"));
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Authorization latency over TCP, open loop: 0100 messages sent on a fixed schedule (default 2,000 a
  * second) over a few connections, whatever the answers do, and each latency measured from when the
  * message was due, not when it went out (so a stall is not hidden: no coordinated omission). Every
- * answer must be 00. Run with
+ * answer must be 00; messages carry the acquirers' MAC, as every acquirer's must. Run with
  * {@code ./mvnw -pl cards -am verify -Dtest=AuthorizationLatencyBench -Dcards.bench=true -Dsurefire.failIfNoSpecifiedTests=false}
  * and {@code -Dcards.bench.rate=N -Dcards.bench.seconds=S} to change the load.
  */
@@ -66,7 +66,8 @@ class AuthorizationLatencyBench {
                 socket.setTcpNoDelay(true);
                 sockets.add(socket);
                 outs.add(new BufferedOutputStream(socket.getOutputStream()));
-                terminals.add(f.terminal(null, Terminal.Kind.POS, String.format("BENCH%03d", c), "398")); // builds and seals only
+                terminals.add(Terminal.offline(java.util.Optional.of(f.mac()), String.format("BENCH%03d", c), Terminal.Kind.POS,
+                        "398"));
                 int connection = c;
                 Thread.ofPlatform().daemon().start(() -> read(socket, connection, due, histogram, approved, refused, measureFrom));
             }

@@ -43,6 +43,11 @@ class GatewayTest {
         f.close();
     }
 
+    /** The gateway's answer to raw bytes; it must have answered. */
+    private static IsoMessage answer(java.util.Optional<byte[]> bytes) {
+        return ((org.dtenge.cards.iso8583.Decoded.Valid) MessageCodec.iso87Ascii().decode(bytes.orElseThrow())).message();
+    }
+
     private static String code(IsoMessage response) {
         return response.field(39).orElseThrow();
     }
@@ -64,17 +69,16 @@ class GatewayTest {
         MessageCodec codec = MessageCodec.iso87Ascii();
         try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
             byte[] signOn = java.nio.file.Files.readAllBytes(vectors.resolve("network_management_message.dat"));
-            IsoMessage answer = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(signOn).orElseThrow()))
-                    .message();
+            IsoMessage answer = answer(connection.exchangeRaw(signOn));
             assertThat(answer.mti()).isEqualTo("0810");
             assertThat(code(answer)).isEqualTo("00");
             // moov-io's 0200 and 0400 carry no MAC of our key: refused as a security violation, nothing moves.
             byte[] financial = java.nio.file.Files.readAllBytes(vectors.resolve("financial_transaction_message.dat"));
-            answer = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(financial).orElseThrow())).message();
+            answer = answer(connection.exchangeRaw(financial));
             assertThat(answer.mti()).isEqualTo("0210");
             assertThat(code(answer)).isEqualTo("63");
             byte[] reversal = java.nio.file.Files.readAllBytes(vectors.resolve("iso_reversal_message.dat"));
-            answer = ((org.dtenge.cards.iso8583.Decoded.Valid) codec.decode(connection.exchangeRaw(reversal).orElseThrow())).message();
+            answer = answer(connection.exchangeRaw(reversal));
             assertThat(answer.mti()).isEqualTo("0410");
             assertThat(code(answer)).isEqualTo("63");
             // Sealed with the key, the same 0200 is read: it has no PAN (DE 2), a format error.
@@ -259,9 +263,15 @@ class GatewayTest {
         assertThat(code(pos.pay(CardsFixture.newPan(), 100, KZT, pos.newRrn()))).as("no such card").isEqualTo("14");
         IsoMessage cashAtAShop = pos.send(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(3, "010000"));
         assertThat(code(cashAtAShop)).as("cash at a shop's terminal").isEqualTo("58");
+        IsoMessage wrongExpiry = pos.send(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(14, "2911"));
+        assertThat(code(wrongExpiry)).as("the card expires 2030-12, not 2029-11").isEqualTo("14");
+        IsoMessage badExpiry = pos.send(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(14, "3013"));
+        assertThat(code(badExpiry)).as("month 13").isEqualTo("30");
+        assertThat(code(pos.send(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(14, "3012")))).isEqualTo("00");
         IsoMessage inquiry = pos.send(pos.financial("0200", card.pan(), 100, KZT, pos.newRrn()).with(3, "310000"));
         assertThat(code(inquiry)).as("a processing code the gateway does not do").isEqualTo("12");
-        assertThat(f.wallet(card.wallet())).containsEntry("balance", "100.00").containsEntry("held", "0.00");
+        assertThat(f.wallet(card.wallet())).as("only the purchase with the right expiry moved money")
+                .containsEntry("balance", "99.00").containsEntry("held", "0.00");
     }
 
     @Test
@@ -271,8 +281,11 @@ class GatewayTest {
         assertThat(f.issue(expired, wallet, "2020-01", "1000.00", "1000.00", List.of("IN_STORE")).status()).isEqualTo(201);
         assertThat(code(pos.pay(expired, 100, KZT, pos.newRrn()))).isEqualTo("54");
         CardsFixture.Issued blocked = f.card("1000.00");
+        IsoMessage before = pos.financial("0200", blocked.pan(), 100, KZT, pos.newRrn());
+        assertThat(code(pos.send(before))).isEqualTo("00");
         assertThat(f.halyk.post("/v1/cards/" + blocked.id() + "/status", Map.of("status", "BLOCKED")).status()).isEqualTo(200);
         assertThat(code(pos.pay(blocked.pan(), 100, KZT, pos.newRrn()))).isEqualTo("62");
+        assertThat(code(pos.send(before))).as("a repeat of a purchase made before the block").isEqualTo("00");
         assertThat(f.halyk.post("/v1/cards/" + blocked.id() + "/status", Map.of("status", "LOST")).status()).isEqualTo(200);
         assertThat(code(pos.pay(blocked.pan(), 100, KZT, pos.newRrn()))).isEqualTo("41");
         assertThat(f.halyk.post("/v1/cards/" + blocked.id() + "/status", Map.of("status", "ACTIVE")).status()).isEqualTo(200);
@@ -300,8 +313,24 @@ class GatewayTest {
         assertThat(code(atm.pay(card.pan(), 300_000, KZT, first))).isEqualTo("00");
         assertThat(code(atm.pay(card.pan(), 250_000, KZT, atm.newRrn()))).as("3000 + 2500 > 5000 a day").isEqualTo("61");
         assertThat(code(atm.reverse(card.pan(), 300_000, KZT, first, false))).isEqualTo("00");
-        assertThat(code(atm.pay(card.pan(), 250_000, KZT, atm.newRrn()))).isEqualTo("00");
+        String second = atm.newRrn();
+        assertThat(code(atm.pay(card.pan(), 250_000, KZT, second))).isEqualTo("00");
+        assertThat(code(atm.pay(card.pan(), 250_000, KZT, second))).as("its repeat, though the allowance is used up now")
+                .isEqualTo("00");
+        assertThat(code(atm.pay(card.pan(), 240_000, KZT, second))).as("the same transaction with another amount")
+                .isEqualTo("94");
         assertThat(f.wallet(card.wallet())).containsEntry("balance", "17500.00");
+    }
+
+    @Test
+    void aCashAuthorizationCompletedForLessUsesOnlyWhatWasDispensed() {
+        CardsFixture.Issued card = f.card("20000.00");
+        String rrn = atm.newRrn();
+        assertThat(code(atm.authorize(card.pan(), 400_000, KZT, rrn))).isEqualTo("00");
+        assertThat(code(atm.complete(card.pan(), 100_000, KZT, rrn))).isEqualTo("00");
+        assertThat(code(atm.pay(card.pan(), 400_000, KZT, atm.newRrn()))).as("1000 + 4000 fit in 5000").isEqualTo("00");
+        assertThat(code(atm.pay(card.pan(), 1, KZT, atm.newRrn()))).isEqualTo("61");
+        assertThat(f.wallet(card.wallet())).containsEntry("balance", "15000.00").containsEntry("held", "0.00");
     }
 
     @Test
@@ -311,8 +340,13 @@ class GatewayTest {
         CardsFixture.Issued card = f.card("20000.00");
         try (TerminalConnection connection = new TerminalConnection("127.0.0.1", f.gatewayPort)) {
             Terminal newYork = f.terminal(connection, Terminal.Kind.POS, "POSNYC01", "840");
-            assertThat(code(newYork.pay(card.pan(), 1_000, 840, newYork.newRrn()))).isEqualTo("00");
+            IsoMessage first = newYork.financial("0200", card.pan(), 1_000, 840, newYork.newRrn());
+            assertThat(code(newYork.send(first))).isEqualTo("00");
             assertThat(code(newYork.pay(card.pan(), 1_000, 978, newYork.newRrn()))).as("no EUR rate").isEqualTo("57");
+            // The bank changes its rate; a repeat of the first purchase is still the same purchase, at the old price.
+            assertThat(f.halyk.post("/v1/cards/rates", Map.of("currency", "840", "rate", "510.00", "feeBasisPoints", 100))
+                    .status()).isEqualTo(200);
+            assertThat(code(newYork.send(first))).isEqualTo("00");
         }
         // USD 10.00 at 500 tenge = 5,000.00, and a 1% fee of 50.00
         assertThat(f.wallet(card.wallet())).containsEntry("balance", "14950.00");

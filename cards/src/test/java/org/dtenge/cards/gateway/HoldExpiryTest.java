@@ -34,4 +34,20 @@ class HoldExpiryTest {
             pos.connection().close();
         }
     }
+
+    @Test
+    void anExpiredCashAuthorizationGivesTheAtmAllowanceBack() throws Exception {
+        try (CardsFixture f = CardsFixture.start(dir, 1)) {
+            CardsFixture.Issued card = f.card("20000.00"); // 5,000.00 of ATM cash a day
+            Terminal atm = f.terminal(Terminal.Kind.ATM, "ATMEXP01");
+            assertThat(atm.authorize(card.pan(), 400_000, 398, atm.newRrn()).field(39)).contains("00");
+            assertThat(atm.authorize(card.pan(), 200_000, 398, atm.newRrn()).field(39)).as("4000 held of 5000").contains("61");
+            Thread.sleep(1_500);
+            f.halyk.post("/v1/cash-in", Map.of("id", Orders.id(), "wallet", card.wallet(), "amount", "1.00"));
+            assertThat(f.wallet(card.wallet())).containsEntry("held", "0.00");
+            assertThat(atm.authorize(card.pan(), 200_000, 398, atm.newRrn()).field(39)).as("the expired hold's 4000 is back")
+                    .contains("00");
+            atm.connection().close();
+        }
+    }
 }

@@ -72,6 +72,15 @@ class OnayTest {
         assertThat(tiyn(f.wallet(carrier).get("balance")) - tiyn(carrierBefore)).isEqualTo(65_000);
         assertThat(upload("V-0002", List.of(tap(pan, "BUS", now, 1))).findValuesAsText("status"))
                 .as("another validator's tap 1 is another tap").containsExactly("paid");
+        assertThat(f.halyk.post("/v1/onay/fares", Map.of("routeType", "SUBURBAN", "fare", "100.00", "payee", carrier)).status())
+                .isEqualTo(200);
+        JsonNode suburban = upload("V-0003", List.of(tap(pan, "SUBURBAN", now, 1)));
+        assertThat(suburban.findValuesAsText("status")).containsExactly("paid");
+        assertThat(f.halyk.post("/v1/onay/fares", Map.of("routeType", "SUBURBAN", "fare", "120.00", "payee", carrier)).status())
+                .isEqualTo(200);
+        assertThat(upload("V-0003", List.of(tap(pan, "SUBURBAN", now, 1))).findValuesAsText("status"))
+                .as("uploaded again after the fare changed: still the same tap").containsExactly("duplicate");
+        assertThat(f.wallet(wallet)).containsEntry("balance", "50.00");
     }
 
     @Test
@@ -104,7 +113,10 @@ class OnayTest {
                 .isEqualTo(400);
         assertThat(f.halyk.post("/v1/onay/taps", Map.of("validator", "not a validator id", "taps", List.of())).status())
                 .isEqualTo(400);
-        assertThat(f.halyk.get("/v1/onay/fares").json().findValuesAsText("routeType")).containsExactly("BUS", "METRO");
+        // Other tests of this class add SUBURBAN; the table lists route types in their order.
+        List<String> routes = f.halyk.get("/v1/onay/fares").json().findValuesAsText("routeType");
+        assertThat(routes).contains("BUS", "METRO").doesNotContain("TROLLEYBUS", "BRT");
+        assertThat(routes).isSortedAccordingTo(java.util.Comparator.comparing(RouteType::valueOf));
     }
 
     private static long tiyn(String amount) {
