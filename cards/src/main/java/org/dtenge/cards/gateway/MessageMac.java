@@ -1,12 +1,9 @@
 package org.dtenge.cards.gateway;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.dtenge.cards.CardsException;
+import org.dtenge.cards.card.KeyedMac;
 import org.dtenge.cards.iso8583.IsoMessage;
 import org.dtenge.cards.iso8583.MessageCodec;
 
@@ -27,16 +24,10 @@ public final class MessageMac {
     private static final int MAC_CHARS = 16;
     private static final String PLACEHOLDER = "0".repeat(MAC_CHARS);
 
-    private final Mac prototype;
+    private final KeyedMac mac;
 
     public MessageMac(byte[] key) {
-        CardsException.check(key.length == 32, "a MAC key is 32 bytes");
-        try {
-            prototype = Mac.getInstance("HmacSHA256");
-            prototype.init(new SecretKeySpec(key.clone(), "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new CardsException("every JDK has HmacSHA256", e);
-        }
+        this.mac = new KeyedMac(key, "a MAC key");
     }
 
     /** The field that carries the MAC of {@code message}: DE 128 when it has fields above 64, else DE 64. */
@@ -71,16 +62,6 @@ public final class MessageMac {
     }
 
     private byte[] compute(byte[] bytes, int length) {
-        Mac mac;
-        synchronized (prototype) {
-            try {
-                mac = (Mac) prototype.clone();
-            } catch (CloneNotSupportedException e) {
-                throw new CardsException("the JDK's HmacSHA256 is cloneable", e);
-            }
-        }
-        mac.update(bytes, 0, length);
-        byte[] full = mac.doFinal();
-        return java.util.Arrays.copyOf(full, 8);
+        return java.util.Arrays.copyOf(mac.of(bytes, length), 8);
     }
 }
