@@ -86,11 +86,12 @@ final class DurableRun {
         }
         long[] submittedAt = new long[count];
         long[] committedAt = new long[count];
+        java.util.concurrent.CompletableFuture<?>[] recorded = new java.util.concurrent.CompletableFuture<?>[count];
         for (int i = 0; i < count; i++) {
             int index = i;
             // Registered before submitting, so it runs on the journal thread the moment the batch is durable.
             int events = batches.get(i).count();
-            submissions[i].committed().thenRun(() -> {
+            recorded[i] = submissions[i].committed().thenRun(() -> {
                 committedAt[index] = System.nanoTime();
                 durable.accept(events);
             });
@@ -109,6 +110,9 @@ final class DurableRun {
         }
         inFlight.drain();
         long elapsed = System.nanoTime() - start;
+        // The drain saw every submission complete, but a completion's dependent action may still be running
+        // on the journal thread: wait for the actions too, which also makes their writes visible here.
+        java.util.concurrent.CompletableFuture.allOf(recorded).join();
         long sequencerAllocated = sequencerThread.bytes() - sequencerBefore;
         long journalAllocated = journalThread.bytes() - journalBefore;
 
