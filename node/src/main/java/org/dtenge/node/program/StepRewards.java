@@ -31,17 +31,25 @@ import org.dtenge.programs.ContractStatus;
  * plausible maximum is refused; one reward per wallet and day, because the transfer id is derived
  * from the program, the wallet and the day (a repeat is answered DUPLICATE and moves nothing); a dry
  * pool refuses (insufficient funds) and pays nothing, not a part. The ledger itself lets the pool pay
- * only rewards within the daily cap ({@code RewardPoolPolicy}), whatever this code does.
+ * only rewards within the daily cap ({@code RewardPoolPolicy}), whatever this code does. Counts for the
+ * same wallet are decided one at a time, so concurrent ones cannot both fit under the monthly cap.
  */
 final class StepRewards {
     private static final byte[] DOMAIN = "DTENGE-STEPS-1".getBytes(StandardCharsets.US_ASCII);
     /** A day's count may come late (the phone was offline), but not later than this. */
     static final int DAYS_LATE_MAX = 7;
 
+    /** Locks striped by wallet: the month's sum and the payment that relies on it happen as one step. */
+    private static final int STRIPES = 64;
+
     private final LedgerGate gate;
+    private final Object[] stripes = new Object[STRIPES];
 
     StepRewards(LedgerGate gate) {
         this.gate = gate;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
     }
 
     static TransferId paymentId(int program, AccountId wallet, LocalDate day) {
@@ -82,6 +90,15 @@ final class StepRewards {
         }
         TransferId id = paymentId(contract.id(), wallet.id(), day);
         long earned = Math.min(steps / 1000 * rate, dailyCap);
+        // Two counts for the same wallet (other days of the month) must not both pass the monthly cap on
+        // the same earlier sum: the sum and the payment are serialized per wallet.
+        synchronized (stripes[Math.floorMod(wallet.id().hashCode(), STRIPES)]) {
+            return pay(contract, pool, wallet, day, id, earned, monthlyCap, purpose);
+        }
+    }
+
+    private Outcome<Reward> pay(Contract contract, AccountId pool, AccountFacts wallet, LocalDate day, TransferId id,
+                                long earned, long monthlyCap, int purpose) {
         long earlier = earnedThisMonth(contract.id(), wallet.id(), day);
         if (earlier < 0) {
             return Outcome.done(new Reward(id, 0, Reward.Outcome.DUPLICATE), false);

@@ -97,6 +97,29 @@ class MoveToEarnTest {
     }
 
     @Test
+    void concurrentCountsForOneWalletStayUnderTheMonthlyCap() throws Exception {
+        int program = pool("20.00", "1000.00");
+        String walker = ProgramClient.wallet(node, SigningKey.generate(RANDOM), "retail");
+        // The days of this month up to today (at most a week back): each alone would earn 15.00.
+        java.util.List<LocalDate> days = new java.util.ArrayList<>();
+        for (LocalDate d = TODAY; days.size() < 4 && !d.isBefore(TODAY.minusDays(StepRewards.DAYS_LATE_MAX))
+                && d.getMonth() == TODAY.getMonth(); d = d.minusDays(1)) {
+            days.add(d);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(days.size() >= 2, "two days of this month are needed: today is the 1st");
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            java.util.List<java.util.concurrent.Future<ApiClient.Answer>> answers = new java.util.ArrayList<>();
+            for (LocalDate day : days) {
+                answers.add(pool.submit(() -> steps(program, walker, day, 40_000)));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().toString()).isIn(200, 201);
+            }
+        }
+        assertThat(ProgramClient.balance(node, "halyk", walker)).isEqualTo("20.00"); // 15.00 + 5.00, never 30.00
+    }
+
+    @Test
     void implausibleCountsAndBadDaysAreRefused() {
         int program = pool("300.00", "100.00");
         String walker = ProgramClient.wallet(node, SigningKey.generate(RANDOM), "retail");
