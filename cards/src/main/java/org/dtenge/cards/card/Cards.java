@@ -4,11 +4,13 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.dtenge.ledger.AccountKind;
 import org.dtenge.ledger.EventBatch;
 import org.dtenge.ledger.Result;
 import org.dtenge.node.NodeException;
 import org.dtenge.node.Problem;
 import org.dtenge.node.ProblemType;
+import org.dtenge.node.chain.AccountFacts;
 import org.dtenge.node.chain.LedgerGate;
 import org.dtenge.node.money.AccountId;
 import org.dtenge.node.participant.Participant;
@@ -41,7 +43,14 @@ public final class Cards {
 
     public synchronized Outcome<Card> issue(Participant caller, Issue request) {
         requireBank(caller);
-        access.servicedWallet(caller, request.wallet());
+        AccountFacts holder = access.serviced(caller, request.wallet());
+        // An Onay card may also carry a program's allowance (school meals): it then pays from the allowance
+        // only, and the program's rules decide each tap. Bank cards are for customers' own wallets.
+        boolean allowance = request.product() == CardProduct.ONAY && holder.kind() == AccountKind.PROGRAM;
+        if (!holder.isCustomerWallet() && !allowance) {
+            throw NodeException.of(ProblemType.NOT_PERMITTED, request.wallet().address() + " is a " + holder.kind()
+                    + " account: cards are issued on customers' wallets (an Onay card also on a program allowance)");
+        }
         Card card = new Card(hasher.hash(request.pan()), request.pan().lastFour(), request.product(), caller.code(),
                 request.wallet(), request.expiry(), CardStatus.ACTIVE, request.purchaseLimit(), request.atmDailyLimit(),
                 request.channels());

@@ -37,6 +37,8 @@ import org.dtenge.sequencer.Submission;
 public final class Validators {
     /** ISO 18245 merchant category for local commuter transport: the purpose code of a fare. */
     public static final int TRANSIT_PURPOSE = 4111;
+    /** ISO 18245 merchant category for eating places: the purpose code of a school canteen's meal. */
+    public static final int CANTEEN_PURPOSE = 5812;
     public static final int TAPS_MAX = 1_000;
     private static final byte[] DOMAIN = "DTENGE-ONAY-TAP-1".getBytes(StandardCharsets.US_ASCII);
 
@@ -112,13 +114,14 @@ public final class Validators {
             eventOf[i] = events.count();
             fareOf[i] = fare.get().fareTiyn();
             events.transfer(id.hi(), id.lo(), wallet.hi(), wallet.lo(), payee.hi(), payee.lo(), fareOf[i], Transfers.DT, 0, 0, 0,
-                    reference.hi(), reference.lo(), TRANSIT_PURPOSE, 0);
+                    reference.hi(), reference.lo(), tap.routeType().purpose, 0);
         }
         if (events.count() > 0) {
             Submission submission = gate.submit(events);
             for (int i = 0; i < taps.size(); i++) {
                 if (eventOf[i] >= 0) {
-                    results[i] = result(taps.get(i).sequence(), submission.results().result(eventOf[i]), fareOf[i]);
+                    results[i] = result(taps.get(i).sequence(), submission.results().result(eventOf[i]),
+                            submission.results().reason(eventOf[i]), fareOf[i]);
                 }
             }
         }
@@ -141,8 +144,11 @@ public final class Validators {
         return Optional.empty();
     }
 
-    private static TapResult result(long sequence, Result result, long fare) {
+    private static TapResult result(long sequence, Result result, int reason, long fare) {
         return switch (result) {
+            // A card on a program's account (a school-meals allowance): the program's rules decide.
+            case POLICY_REJECTED -> TapResult.refused(sequence, "declined by the program of the card's account (reason "
+                    + reason + ")");
             case OK -> new TapResult(sequence, TapResult.Status.PAID, fare, "");
             case EXISTS -> new TapResult(sequence, TapResult.Status.DUPLICATE, fare, "");
             // The tap's id names this tap alone: a different fare means the table changed since it was paid.
