@@ -44,7 +44,8 @@ final class Views {
 
     record HeadView(long sequence, String hash) {}
 
-    record ReceiptView(String encoded, long batch, int index, String result, String batchHash, String merkleRoot,
+    /** {@code legs}: how many legs a program's policy added to the transfer (GET /v1/payments/{id}/legs lists them). */
+    record ReceiptView(String encoded, long batch, int index, String result, int legs, String batchHash, String merkleRoot,
                        List<String> auditPath, HeadView head) {}
 
     record TransferView(String id, String status, String payer, String payee, String amount, int purpose,
@@ -84,7 +85,7 @@ final class Views {
         BatchHeader batch = r.batch();
         BatchHeader head = r.head();
         return new ReceiptView(Base64Url.encode(r.encode()), batch.sequence(), r.index(), Result.of(r.result() & 0xFF).name(),
-                hex.formatHex(batch.hash()), hex.formatHex(batch.merkleRoot()),
+                r.result() >>> 24, hex.formatHex(batch.hash()), hex.formatHex(batch.merkleRoot()),
                 r.auditPath().stream().map(hex::formatHex).toList(), new HeadView(head.sequence(), hex.formatHex(head.hash())));
     }
 

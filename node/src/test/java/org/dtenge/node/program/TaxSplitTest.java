@@ -66,6 +66,7 @@ class TaxSplitTest {
 
         ApiClient.Answer sale = halyk.post("/v1/payments", Orders.payment(node.key("aigerim"), Orders.id(), aigerim, vat, "1120.00"));
         assertThat(sale.status()).as(sale.toString()).isEqualTo(200);
+        assertThat(sale.json().get("receipt").get("legs").asInt()).as("the receipt proves a leg was added").isEqualTo(1);
         JsonNode legs = halyk.get("/v1/payments/" + sale.text("id") + "/legs").json().get("legs");
         assertThat(legs).hasSize(1);
         assertThat(legs.get(0).get("debit").asText()).isEqualTo(vat);
