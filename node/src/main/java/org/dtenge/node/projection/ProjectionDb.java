@@ -84,10 +84,11 @@ public final class ProjectionDb implements AutoCloseable {
                 s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=5000");
                 // The default 2 MB page cache is soon smaller than the tables' working set, and every
-                // insert then rereads pages from the OS. 256 MB, and checkpoints of the WAL less often
-                // (each is an fsync on the projection thread).
+                // insert then rereads pages from the OS: 256 MB. The WAL is checkpointed at SQLite's default
+                // 1,000 pages: checkpoints of 10,000 took fewer fsyncs but each stalled the journal's fsync
+                // behind it on the same disk (p99 of payments at 2,000/s: 21 ms against 12.6 ms).
                 s.execute("PRAGMA cache_size=-262144");
-                s.execute("PRAGMA wal_autocheckpoint=10000");
+                s.execute("PRAGMA wal_autocheckpoint=1000");
                 s.execute("PRAGMA temp_store=MEMORY");
                 migrate(s);
                 for (String statement : SCHEMA) {
