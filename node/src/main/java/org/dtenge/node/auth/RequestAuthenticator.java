@@ -10,8 +10,9 @@ import org.dtenge.node.participant.ParticipantRegistry;
 
 /**
  * Checks a request's signature headers (see {@link RequestSigner}, or {@link SessionSigner} for a
- * request signed with a session key) and names the participant that sent it. The checks run cheapest first; the nonce is remembered only once the signature verified,
- * so that nobody can use up another participant's nonces.
+ * request signed with a session key) and names the participant that sent it. The checks run cheapest
+ * first; the nonce is remembered only once the signature verified, so that nobody can use up another
+ * participant's nonces.
  */
 public final class RequestAuthenticator {
     private final ParticipantRegistry registry;
