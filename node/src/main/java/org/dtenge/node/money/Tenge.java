@@ -35,7 +35,11 @@ public final class Tenge {
         if (fraction.length() > SCALE) {
             return new Parsed.Invalid("amount has " + fraction.length() + " decimals; tenge have at most 2 (tiyn): \"" + text + "\"");
         }
-        String trimmed = units.replaceFirst("^0+(?=.)", "");
+        int zeros = 0;
+        while (zeros < units.length() - 1 && units.charAt(zeros) == '0') {
+            zeros++;
+        }
+        String trimmed = units.substring(zeros);
         if (trimmed.length() > INTEGER_DIGITS_MAX) {
             return new Parsed.Invalid("amount \"" + text + "\" is larger than the ledger can hold");
         }

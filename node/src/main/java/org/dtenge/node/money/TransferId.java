@@ -8,6 +8,8 @@ import java.util.Optional;
  * repeating a request safe. Written as 32 lowercase hex digits.
  */
 public record TransferId(long hi, long lo) {
+    private static final HexFormat HEX = HexFormat.of();
+
     public TransferId {
         if (hi == 0 && lo == 0) {
             throw new IllegalArgumentException("transfer id must not be zero");
@@ -19,14 +21,29 @@ public record TransferId(long hi, long lo) {
         if (text.length() != 32) {
             return Optional.empty();
         }
+        long hi = 0;
+        long lo = 0;
         for (int i = 0; i < 32; i++) {
-            if (Character.digit(text.charAt(i), 16) < 0) {
+            int digit = hexDigit(text.charAt(i));
+            if (digit < 0) {
                 return Optional.empty();
             }
+            if (i < 16) {
+                hi = hi << 4 | digit;
+            } else {
+                lo = lo << 4 | digit;
+            }
         }
-        long hi = Long.parseUnsignedLong(text, 0, 16, 16);
-        long lo = Long.parseUnsignedLong(text, 16, 32, 16);
         return hi == 0 && lo == 0 ? Optional.empty() : Optional.of(new TransferId(hi, lo));
+    }
+
+    /** 0-15 for an ASCII hex digit (either case), else -1. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        char lower = (char) (c | 0x20);
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 
     /** A random id, for callers that do not keep their own. */
@@ -37,7 +54,7 @@ public record TransferId(long hi, long lo) {
     }
 
     public String hex() {
-        return HexFormat.of().toHexDigits(hi) + HexFormat.of().toHexDigits(lo);
+        return HEX.toHexDigits(hi) + HEX.toHexDigits(lo);
     }
 
     @Override

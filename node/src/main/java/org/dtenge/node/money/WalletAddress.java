@@ -18,6 +18,16 @@ public final class WalletAddress {
     public static final int PAYLOAD_LENGTH = 16;
     public static final int LENGTH = PREFIX.length() + 2 + PAYLOAD_LENGTH;
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    /** The value of each character (either case), or -1 for one not in the alphabet. */
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        for (int v = 0; v < ALPHABET.length(); v++) {
+            VALUES[ALPHABET.charAt(v)] = (byte) v;
+            VALUES[Character.toLowerCase(ALPHABET.charAt(v))] = (byte) v;
+        }
+    }
 
     private WalletAddress() {}
 
@@ -44,36 +54,37 @@ public final class WalletAddress {
     }
 
     public static Parsed parse(String text) {
-        String address = text.toUpperCase(java.util.Locale.ROOT);
-        if (address.length() != LENGTH) {
+        if (text.length() != LENGTH) {
             return new Parsed.Invalid("a wallet address has " + LENGTH + " characters, \"" + text + "\" has " + text.length());
         }
-        if (!address.startsWith(PREFIX)) {
+        if (Character.toUpperCase(text.charAt(0)) != PREFIX.charAt(0) || Character.toUpperCase(text.charAt(1)) != PREFIX.charAt(1)) {
             return new Parsed.Invalid("a wallet address starts with \"" + PREFIX + "\", \"" + text + "\" does not");
         }
-        char c1 = address.charAt(2);
-        char c2 = address.charAt(3);
+        char c1 = text.charAt(2);
+        char c2 = text.charAt(3);
         if (c1 < '0' || c1 > '9' || c2 < '0' || c2 > '9') {
             return new Parsed.Invalid("characters 3 and 4 of a wallet address are check digits, \"" + text.substring(2, 4)
                     + "\" is not two digits");
         }
-        String body = address.substring(4);
-        for (int i = 0; i < body.length(); i++) {
-            if (ALPHABET.indexOf(body.charAt(i)) < 0) {
-                return new Parsed.Invalid("character " + (i + 5) + " of the wallet address, '" + text.charAt(i + 4)
-                        + "', is not in the address alphabet (digits and letters except I, L, O, U)");
-            }
-        }
-        int check = (c1 - '0') * 10 + (c2 - '0');
-        if ((remainder(body) * 100 + check) % 97 != 1) {
-            return new Parsed.Invalid("the check digits of \"" + text + "\" do not match: the address has a typo");
-        }
+        long r = 0; // the payload then "DT" as base-32 digits, mod 97
         long hi = 0;
         long lo = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int value = ALPHABET.indexOf(body.charAt(i));
+        for (int i = 4; i < LENGTH; i++) {
+            int value = value(text.charAt(i));
+            if (value < 0) {
+                return new Parsed.Invalid("character " + (i + 1) + " of the wallet address, '" + text.charAt(i)
+                        + "', is not in the address alphabet (digits and letters except I, L, O, U)");
+            }
+            r = (r * 32 + value) % 97;
             hi = (hi << 5) | (lo >>> 59);
             lo = (lo << 5) | value;
+        }
+        for (int i = 0; i < PREFIX.length(); i++) {
+            r = (r * 32 + value(PREFIX.charAt(i))) % 97;
+        }
+        int check = (c1 - '0') * 10 + (c2 - '0');
+        if ((r * 100 + check) % 97 != 1) {
+            return new Parsed.Invalid("the check digits of \"" + text + "\" do not match: the address has a typo");
         }
         if (hi == 0 && lo == 0) {
             return new Parsed.Invalid("the zero address names no account");
@@ -81,14 +92,18 @@ public final class WalletAddress {
         return new Parsed.Valid(new AccountId(hi, lo)); // 16 characters are exactly 80 bits
     }
 
+    private static int value(char c) {
+        return c < VALUES.length ? VALUES[c] : -1;
+    }
+
     /** The payload then "DT", read as base-32 digits, mod 97. */
     private static long remainder(String body) {
         long r = 0;
         for (int i = 0; i < body.length(); i++) {
-            r = (r * 32 + ALPHABET.indexOf(body.charAt(i))) % 97;
+            r = (r * 32 + value(body.charAt(i))) % 97;
         }
         for (int i = 0; i < PREFIX.length(); i++) {
-            r = (r * 32 + ALPHABET.indexOf(PREFIX.charAt(i))) % 97;
+            r = (r * 32 + value(PREFIX.charAt(i))) % 97;
         }
         return r;
     }
