@@ -319,6 +319,14 @@ public final class Node implements AutoCloseable {
         return checks;
     }
 
+    /**
+     * Whether the projections have applied every event the journal holds durably (history and
+     * statistics show them once the projection's next commit, at most 50 ms later, is done).
+     */
+    public boolean projectionsCaughtUp() {
+        return projection.position().sequence() > journal.durableHead().sequence();
+    }
+
     /** The port the HTTP server listens on (useful when configured with port 0). */
     public int port() {
         return server.port();

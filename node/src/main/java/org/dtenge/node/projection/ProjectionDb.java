@@ -22,9 +22,10 @@ import org.dtenge.node.ProblemType;
  * position      the next journal event to apply: (sequence, index)
  * participants  registrations, in journal order
  * accounts      every account opened: kind, intermediary, owner key; tier and status as they change
- * transfers     every applied transfer (also holds, posts, voids and policy legs, by phase), with the
- *               payer's signature and expiry when it was a payment
- * entries       two per movement of money (debit and credit side): the history of each account
+ * history       two entries per movement of money (debit and credit side), packed into one row per
+ *               account and commit: the history of each account
+ * signatures    the payer's signature and the order's expiry of each payment (the ledger holds the rest
+ *               of every transfer, by id)
  * daily         per ledger day, intermediary and category: count and volume
  * daily_wallets which wallets took part in each daily group, to suppress small groups
  * </pre>
@@ -35,9 +36,10 @@ public final class ProjectionDb implements AutoCloseable {
      * The schema's version, kept in SQLite's user_version. A database of another version is emptied
      * and rebuilt from the journal at start: projections are derived, so this is their migration.
      */
-    static final int SCHEMA_VERSION = 2;
-    private static final String[] TABLES = {"position", "participants", "accounts", "transfers", "entries", "daily",
-        "daily_wallets"};
+    static final int SCHEMA_VERSION = 3;
+    /** Every table this or an earlier schema had. */
+    private static final String[] TABLES = {"position", "participants", "accounts", "transfers", "entries", "history",
+        "signatures", "daily", "daily_wallets"};
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS position (id INTEGER PRIMARY KEY CHECK (id = 1), sequence INTEGER NOT NULL,"
             + " next_index INTEGER NOT NULL)",
@@ -47,18 +49,15 @@ public final class ProjectionDb implements AutoCloseable {
         "CREATE TABLE IF NOT EXISTS accounts (id_hi INTEGER NOT NULL, id_lo INTEGER NOT NULL, kind INTEGER NOT NULL,"
             + " intermediary INTEGER NOT NULL, owner_key BLOB NOT NULL, asset INTEGER NOT NULL, tier INTEGER NOT NULL,"
             + " status INTEGER NOT NULL, opened_ns INTEGER NOT NULL, PRIMARY KEY (id_hi, id_lo)) WITHOUT ROWID",
-        // phase: transfer, hold, post, void or leg; related: the hold a post or void settles, a leg's parent.
-        "CREATE TABLE IF NOT EXISTS transfers (id_hi INTEGER NOT NULL, id_lo INTEGER NOT NULL, debit_hi INTEGER NOT NULL,"
-            + " debit_lo INTEGER NOT NULL, credit_hi INTEGER NOT NULL, credit_lo INTEGER NOT NULL, amount INTEGER NOT NULL,"
-            + " asset INTEGER NOT NULL, purpose INTEGER NOT NULL, reference_hi INTEGER NOT NULL, reference_lo INTEGER NOT NULL,"
-            + " at_ns INTEGER NOT NULL, batch INTEGER NOT NULL, event_index INTEGER NOT NULL, category TEXT NOT NULL,"
-            + " signature BLOB, expires_ms INTEGER, phase TEXT NOT NULL, related_hi INTEGER, related_lo INTEGER,"
-            + " PRIMARY KEY (id_hi, id_lo)) WITHOUT ROWID",
-        // part: 0 for the event's own movement, 1 + k for its policy leg k (same time as the event).
-        "CREATE TABLE IF NOT EXISTS entries (account_hi INTEGER NOT NULL, account_lo INTEGER NOT NULL, at_ns INTEGER NOT NULL,"
-            + " part INTEGER NOT NULL, transfer_hi INTEGER NOT NULL, transfer_lo INTEGER NOT NULL, amount INTEGER NOT NULL,"
-            + " counterparty_hi INTEGER NOT NULL, counterparty_lo INTEGER NOT NULL,"
-            + " PRIMARY KEY (account_hi, account_lo, at_ns, part)) WITHOUT ROWID",
+        // A run of one account's history entries, packed (HistoryBlock), keyed by its first entry's time
+        // and part: the time and order of the ledger, so that every insert lands at the end of its account.
+        "CREATE TABLE IF NOT EXISTS history (account_hi INTEGER NOT NULL, account_lo INTEGER NOT NULL,"
+            + " first_at_ns INTEGER NOT NULL, first_part INTEGER NOT NULL, entries BLOB NOT NULL,"
+            + " PRIMARY KEY (account_hi, account_lo, first_at_ns, first_part)) WITHOUT ROWID",
+        // The payer's signature of each payment and the order's expiry, keyed by the transfer's ledger time
+        // (rising, so inserts append) and id. Everything else about a transfer the ledger holds by its id.
+        "CREATE TABLE IF NOT EXISTS signatures (at_ns INTEGER NOT NULL, id_hi INTEGER NOT NULL, id_lo INTEGER NOT NULL,"
+            + " signature BLOB NOT NULL, expires_ms INTEGER NOT NULL, PRIMARY KEY (at_ns, id_hi, id_lo)) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS daily (day TEXT NOT NULL, intermediary INTEGER NOT NULL, category TEXT NOT NULL,"
             + " count INTEGER NOT NULL, volume INTEGER NOT NULL, PRIMARY KEY (day, intermediary, category)) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS daily_wallets (day TEXT NOT NULL, intermediary INTEGER NOT NULL, category TEXT NOT NULL,"

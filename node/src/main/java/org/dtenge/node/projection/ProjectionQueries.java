@@ -24,11 +24,6 @@ public final class ProjectionQueries {
         this.db = db;
     }
 
-    private static final String HISTORY = "SELECT e.at_ns, e.transfer_hi, e.transfer_lo, e.amount,"
-            + " e.counterparty_hi, e.counterparty_lo, t.category, t.purpose, t.reference_hi, t.reference_lo, t.batch, e.part"
-            + " FROM entries e JOIN transfers t ON t.id_hi = e.transfer_hi AND t.id_lo = e.transfer_lo"
-            + " WHERE e.account_hi = ? AND e.account_lo = ? ";
-
     /**
      * Newest first, strictly before {@code beforeNanos}. An event and its policy legs share a time, so
      * a page never ends between them (it may then hold a few more than {@code limit}): the next page
@@ -36,66 +31,41 @@ public final class ProjectionQueries {
      */
     public List<HistoryEntry> history(AccountId account, int limit, long beforeNanos) {
         return db.read(c -> {
-            List<HistoryEntry> entries = new ArrayList<>();
-            long lastAt = 0;
-            int lastPart = 0;
-            try (PreparedStatement q = c.prepareStatement(HISTORY + "AND e.at_ns < ? ORDER BY e.at_ns DESC, e.part DESC LIMIT ?")) {
+            List<HistoryEntry> page = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT entries FROM history WHERE account_hi = ? AND account_lo = ?"
+                    + " AND first_at_ns < ? ORDER BY first_at_ns DESC, first_part DESC")) {
                 q.setLong(1, account.hi());
                 q.setLong(2, account.lo());
                 q.setLong(3, beforeNanos);
-                q.setInt(4, limit);
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
-                        entries.add(entry(r));
-                        lastAt = r.getLong(1);
-                        lastPart = r.getInt(12);
-                    }
-                }
-            }
-            if (entries.size() == limit && lastPart > 0) {
-                try (PreparedStatement q = c.prepareStatement(HISTORY + "AND e.at_ns = ? AND e.part < ? ORDER BY e.part DESC")) {
-                    q.setLong(1, account.hi());
-                    q.setLong(2, account.lo());
-                    q.setLong(3, lastAt);
-                    q.setInt(4, lastPart);
-                    try (ResultSet r = q.executeQuery()) {
-                        while (r.next()) {
-                            entries.add(entry(r));
+                        if (HistoryBlock.fill(r.getBytes(1), beforeNanos, limit, page)) {
+                            break;
                         }
                     }
                 }
             }
-            return entries;
+            return page;
         });
     }
 
-    private static HistoryEntry entry(ResultSet r) throws SQLException {
-        return new HistoryEntry(r.getLong(1), new TransferId(r.getLong(2), r.getLong(3)), r.getLong(4),
-                new AccountId(r.getLong(5), r.getLong(6)), r.getString(7), r.getInt(8),
-                new Reference(r.getLong(9), r.getLong(10)), r.getLong(11));
-    }
-
-    public Optional<TransferRow> transfer(TransferId id) {
+    /** The payer's signature of payment {@code id}, applied at {@code atNanos}, and the order's expiry. */
+    public Optional<Signature> signature(TransferId id, long atNanos) {
         return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT debit_hi, debit_lo, credit_hi, credit_lo, amount, asset,"
-                    + " purpose, reference_hi, reference_lo, at_ns, batch, event_index, category, signature, expires_ms"
-                    + " FROM transfers WHERE id_hi = ? AND id_lo = ?")) {
-                q.setLong(1, id.hi());
-                q.setLong(2, id.lo());
+            try (PreparedStatement q = c.prepareStatement("SELECT signature, expires_ms FROM signatures"
+                    + " WHERE at_ns = ? AND id_hi = ? AND id_lo = ?")) {
+                q.setLong(1, atNanos);
+                q.setLong(2, id.hi());
+                q.setLong(3, id.lo());
                 try (ResultSet r = q.executeQuery()) {
-                    if (!r.next()) {
-                        return Optional.empty();
-                    }
-                    long expires = r.getLong(15);
-                    Optional<Long> expiresAt = r.wasNull() ? Optional.empty() : Optional.of(expires);
-                    return Optional.of(new TransferRow(id, new AccountId(r.getLong(1), r.getLong(2)),
-                            new AccountId(r.getLong(3), r.getLong(4)), r.getLong(5), r.getInt(6), r.getInt(7),
-                            new Reference(r.getLong(8), r.getLong(9)), r.getLong(10), r.getLong(11), r.getInt(12),
-                            r.getString(13), Optional.ofNullable(r.getBytes(14)), expiresAt));
+                    return r.next() ? Optional.of(new Signature(r.getBytes(1), r.getLong(2))) : Optional.empty();
                 }
             }
         });
     }
+
+    /** A payment's signature as projected. */
+    public record Signature(byte[] signature, long expiresAtMillis) {}
 
     /**
      * Daily groups from {@code fromDay} to {@code toDay} (ISO dates, inclusive), of one intermediary or

@@ -36,13 +36,20 @@ import org.dtenge.sequencer.Submission;
  * the projection resumes exactly where its last commit left it.
  */
 public final class ProjectionWorker implements AutoCloseable {
-    private static final int EVENTS_PER_TRANSACTION = 50_000;
+    private static final int EVENTS_PER_TRANSACTION = 400_000;
     /**
      * How long applied events may wait for their commit. A commit writes every page the transaction
      * dirtied to the WAL; under load, committing each small group rewrote the same pages many times
      * (two thirds of the projection's CPU). History and statistics lag the journal by this much more.
      */
     private static final long COMMIT_INTERVAL_NANOS = 50_000_000L;
+    /**
+     * How long applied events may wait while more are queued behind them. Each commit writes every page
+     * it dirtied, and the history of every account touched ends in a page of its own, so the fewer the
+     * commits while catching up, the less is written per event (2.3 us per batch transfer against 3.2
+     * at 50 ms, measured with 1,001 accounts touched per commit).
+     */
+    private static final long BEHIND_COMMIT_INTERVAL_NANOS = 1_000_000_000L;
 
     private final Projector projector;
     private final Journal journal;
@@ -132,8 +139,9 @@ public final class ProjectionWorker implements AutoCloseable {
                     applyAll(taken);
                     taken.clear();
                 }
+                long interval = queue.isEmpty() ? COMMIT_INTERVAL_NANOS : BEHIND_COMMIT_INTERVAL_NANOS;
                 if (uncommittedEvents > 0 && (uncommittedEvents >= EVENTS_PER_TRANSACTION || !running
-                        || System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL_NANOS)) {
+                        || System.nanoTime() - lastCommitNanos >= interval)) {
                     commit();
                 }
                 if (dropped) {

@@ -51,11 +51,13 @@ final class Projector {
     private final PreparedStatement insertAccount;
     private final PreparedStatement updateStatus;
     private final PreparedStatement updateTier;
-    private final PreparedStatement addSignature;
     private final PreparedStatement savePosition;
     private final PreparedStatement findAccount;
     private final TransferProjector transfers;
+    private final Function<TransferId, Optional<Transfer>> ledgerTransfers;
     private Position position;
+    private long lastEpochDay = Long.MIN_VALUE;
+    private String lastDay = "";
 
     Projector(Connection db, AccountDirectory directory, ParticipantRegistry registry, int dayOffsetSeconds,
               IntFunction<String> tierName, LongPredicate listening,
@@ -70,9 +72,9 @@ final class Projector {
         insertAccount = db.prepareStatement("INSERT OR IGNORE INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)");
         updateStatus = db.prepareStatement("UPDATE accounts SET status = ? WHERE id_hi = ? AND id_lo = ?");
         updateTier = db.prepareStatement("UPDATE accounts SET tier = ? WHERE id_hi = ? AND id_lo = ?");
-        addSignature = db.prepareStatement("UPDATE transfers SET signature = ?, expires_ms = ? WHERE id_hi = ? AND id_lo = ?");
         savePosition = db.prepareStatement("UPDATE position SET sequence = ?, next_index = ? WHERE id = 1");
         findAccount = db.prepareStatement("SELECT kind, intermediary, owner_key, asset FROM accounts WHERE id_hi = ? AND id_lo = ?");
+        this.ledgerTransfers = ledgerTransfers;
         transfers = new TransferProjector(db, this::facts, ledgerTransfers, listening, this::notify, this::day);
         try (var s = db.createStatement(); ResultSet row = s.executeQuery("SELECT sequence, next_index FROM position")) {
             row.next();
@@ -138,7 +140,7 @@ final class Projector {
             case UNFREEZE_ACCOUNT -> status(e, base, at, 0, "wallet.unfrozen");
             case CLOSE_ACCOUNT -> status(e, base, at, 2, "wallet.closed");
             case CHANGE_TIER -> tier(e, base, at);
-            case TRANSFER -> transfers.apply(events, i, legs, at, header.sequence(), batchIndex);
+            case TRANSFER -> transfers.apply(events, i, legs, at, header.sequence());
             case RECORD -> record(events, i, at);
             case CREATE_ASSET, CREATE_POLICY -> { } // the node reads assets and policies from the ledger
         }
@@ -213,11 +215,11 @@ final class Projector {
             case PAYMENT_SIGNATURE -> {
                 Optional<SignatureRecord> signature = SignatureRecord.decode(events, i);
                 if (signature.isPresent() && !transfers.tookSignature(signature.get().payment())) {
-                    addSignature.setBytes(1, signature.get().signature());
-                    addSignature.setLong(2, signature.get().expiresAtMillis());
-                    addSignature.setLong(3, signature.get().payment().hi());
-                    addSignature.setLong(4, signature.get().payment().lo());
-                    addSignature.executeUpdate();
+                    TransferId payment = signature.get().payment();
+                    Optional<Transfer> signed = ledgerTransfers.apply(payment); // its time keys the row
+                    if (signed.isPresent()) {
+                        transfers.insertSignature(signed.get().timestampNanos(), payment, signature.get());
+                    }
                 }
             }
         }
@@ -252,8 +254,13 @@ final class Projector {
     }
 
     /** The ledger day (its time zone, as for daily limits) of a timestamp, as an ISO date. */
-    String day(Long atNanos) {
-        return LocalDate.ofEpochDay(Math.floorDiv(Math.floorDiv(atNanos, 1_000_000_000L) + dayOffsetSeconds, 86_400L)).toString();
+    String day(long atNanos) {
+        long epochDay = Math.floorDiv(Math.floorDiv(atNanos, 1_000_000_000L) + dayOffsetSeconds, 86_400L);
+        if (epochDay != lastEpochDay) { // nearly every transfer falls on the day before it
+            lastDay = LocalDate.ofEpochDay(epochDay).toString();
+            lastEpochDay = epochDay;
+        }
+        return lastDay;
     }
 
     private static String instant(long atNanos) {

@@ -3,9 +3,7 @@ package org.dtenge.node.projection;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
 import org.dtenge.ledger.Event;
 import org.dtenge.ledger.EventBatch;
@@ -28,12 +27,12 @@ import org.dtenge.node.money.TransferId;
 import org.dtenge.node.payment.Reference;
 
 /**
- * Projects applied TRANSFER events, by phase. A single-phase transfer moves money: a row in
- * {@code transfers}, an entry on each side, the daily group. A hold only records its row (no money has
- * moved); a post moves the posted amount (the whole hold when the event's amount is 0) between the
- * hold's accounts; a void records its row. After an event that moved money come its policy legs, which
- * the ledger applied with it: the result says how many, their ids derive from the event's, and their
- * amounts (computed by the policy) are read from the ledger.
+ * Projects applied TRANSFER events, by phase. A single-phase transfer moves money: an entry in the
+ * history of each side, the daily group, and the payer's signature when it was a payment. A hold moves
+ * no money and adds nothing (the ledger holds it, by id); a post moves the posted amount (the whole hold
+ * when the event's amount is 0) between the hold's accounts; a void adds nothing. After an event that
+ * moved money come its policy legs, which the ledger applied with it: the result says how many, their
+ * ids derive from the event's, and their amounts (computed by the policy) are read from the ledger.
  */
 final class TransferProjector {
     /** Writes a stream event for a participant, if it listens. */
@@ -58,10 +57,9 @@ final class TransferProjector {
     private final Function<TransferId, Optional<Transfer>> ledgerTransfers;
     private final LongPredicate listening;
     private final Notifier notifier;
-    private final Function<Long, String> day;
-    private final PreparedStatement insertTransfer;
-    private final PreparedStatement insertEntry;
-    private final PreparedStatement findTransfer;
+    private final LongFunction<String> day;
+    private final PreparedStatement insertSignature;
+    private final HistoryBlocks history;
     private final PreparedStatement upsertDaily;
     private final PreparedStatement insertDailyWallet;
     private final Map<DailyKey, long[]> dailyTotals = new HashMap<>();
@@ -71,17 +69,14 @@ final class TransferProjector {
     private long movements;
 
     TransferProjector(Connection db, Accounts accounts, Function<TransferId, Optional<Transfer>> ledgerTransfers,
-                      LongPredicate listening, Notifier notifier, Function<Long, String> day) throws SQLException {
+                      LongPredicate listening, Notifier notifier, LongFunction<String> day) throws SQLException {
         this.accounts = accounts;
         this.ledgerTransfers = ledgerTransfers;
         this.listening = listening;
         this.notifier = notifier;
         this.day = day;
-        insertTransfer = db.prepareStatement("INSERT OR IGNORE INTO transfers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?)");
-        insertEntry = db.prepareStatement("INSERT OR IGNORE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        findTransfer = db.prepareStatement("SELECT debit_hi, debit_lo, credit_hi, credit_lo, amount FROM transfers"
-                + " WHERE id_hi = ? AND id_lo = ?");
+        insertSignature = db.prepareStatement("INSERT OR IGNORE INTO signatures VALUES (?, ?, ?, ?, ?)");
+        history = new HistoryBlocks(db);
         upsertDaily = db.prepareStatement("INSERT INTO daily VALUES (?, ?, ?, ?, ?) ON CONFLICT (day, intermediary, category)"
                 + " DO UPDATE SET count = count + excluded.count, volume = volume + excluded.volume");
         insertDailyWallet = db.prepareStatement("INSERT OR IGNORE INTO daily_wallets VALUES (?, ?, ?, ?, ?)");
@@ -102,7 +97,7 @@ final class TransferProjector {
     }
 
     /** Event {@code i} of {@code events}, applied with {@code legs} policy legs. */
-    void apply(EventBatch events, int i, int legs, long at, long sequence, int batchIndex) throws SQLException {
+    void apply(EventBatch events, int i, int legs, long at, long sequence) throws SQLException {
         ByteBuffer e = events.buffer();
         int base = i * Event.SIZE;
         int flags = events.flags(i);
@@ -118,46 +113,45 @@ final class TransferProjector {
             long settled = post && amount != 0 ? amount : hold.amount();
             Row row = new Row(id, hold.debit(), hold.credit(), settled, asset, purpose, reference, post ? "post" : "void",
                     Optional.of(pending));
-            insert(row, at, sequence, batchIndex, Optional.empty());
             if (post) {
                 moved(row, at, 0, sequence);
             }
         } else {
             Row row = new Row(id, accounts.facts(accountAt(e, base + Event.DEBIT)), accounts.facts(accountAt(e, base + Event.CREDIT)),
                     amount, asset, purpose, reference, (flags & Event.PENDING) != 0 ? "hold" : "transfer", Optional.empty());
-            insert(row, at, sequence, batchIndex, signatureAfter(events, i, id));
+            Optional<SignatureRecord> signature = signatureAfter(events, i, id);
+            if (signature.isPresent()) {
+                insertSignature(at, id, signature.get());
+            }
             if (row.phase().equals("transfer")) {
                 moved(row, at, 0, sequence);
             }
         }
         for (int k = 0; k < legs; k++) {
-            leg(id, k, at, sequence, batchIndex);
+            leg(id, k, at, sequence);
         }
     }
 
-    private void leg(TransferId parent, int k, long at, long sequence, int batchIndex) throws SQLException {
+    private void leg(TransferId parent, int k, long at, long sequence) throws SQLException {
         TransferId id = new TransferId(Ledger.legIdHi(parent.hi(), k), Ledger.legIdLo(parent.lo(), k));
         Transfer leg = ledgerTransfers.apply(id).orElseThrow(() -> new IllegalStateException("invariant broken: the ledger"
                 + " reported leg " + k + " of " + parent + " but does not hold " + id));
         Row row = new Row(id, accounts.facts(new AccountId(leg.debitHi(), leg.debitLo())),
                 accounts.facts(new AccountId(leg.creditHi(), leg.creditLo())), leg.amount(), leg.asset(), leg.purpose(),
                 new Reference(leg.referenceHi(), leg.referenceLo()), "leg", Optional.of(parent));
-        insert(row, at, sequence, batchIndex, Optional.empty());
         moved(row, at, k + 1, sequence);
     }
 
-    /** The hold a post or void settles: projected before it, as every applied event before a later one. */
+    /**
+     * The hold a post or void settles, as the ledger holds it: applied before it, and a hold's accounts
+     * and amount never change (a post of part of it names the part in its own amount).
+     */
     private Row hold(TransferId pending, int asset) throws SQLException {
-        findTransfer.setLong(1, pending.hi());
-        findTransfer.setLong(2, pending.lo());
-        try (ResultSet r = findTransfer.executeQuery()) {
-            if (!r.next()) {
-                throw new IllegalStateException("invariant broken: a post or void of " + pending + ", never projected");
-            }
-            return new Row(pending, accounts.facts(new AccountId(r.getLong(1), r.getLong(2))),
-                    accounts.facts(new AccountId(r.getLong(3), r.getLong(4))), r.getLong(5), asset, 0, Reference.NONE,
-                    "hold", Optional.empty());
-        }
+        Transfer hold = ledgerTransfers.apply(pending).orElseThrow(() -> new IllegalStateException(
+                "invariant broken: a post or void of " + pending + ", which the ledger does not hold"));
+        return new Row(pending, accounts.facts(new AccountId(hold.debitHi(), hold.debitLo())),
+                accounts.facts(new AccountId(hold.creditHi(), hold.creditLo())), hold.amount(), asset, 0, Reference.NONE,
+                "hold", Optional.empty());
     }
 
     /** A payment is TRANSFER (linked) + RECORD(signature): its signature goes in with the row. */
@@ -170,40 +164,14 @@ final class TransferProjector {
         return signature;
     }
 
-    private void insert(Row row, long at, long sequence, int batchIndex, Optional<SignatureRecord> signature)
-            throws SQLException {
-        PreparedStatement s = insertTransfer;
-        s.setLong(1, row.id().hi());
-        s.setLong(2, row.id().lo());
-        s.setLong(3, row.debit().id().hi());
-        s.setLong(4, row.debit().id().lo());
-        s.setLong(5, row.credit().id().hi());
-        s.setLong(6, row.credit().id().lo());
-        s.setLong(7, row.amount());
-        s.setInt(8, row.asset());
-        s.setInt(9, row.purpose());
-        s.setLong(10, row.reference().hi());
-        s.setLong(11, row.reference().lo());
-        s.setLong(12, at);
-        s.setLong(13, sequence);
-        s.setInt(14, batchIndex);
-        s.setString(15, Category.of(row.debit(), row.credit()).label);
-        if (signature.isPresent()) {
-            s.setBytes(16, signature.get().signature());
-            s.setLong(17, signature.get().expiresAtMillis());
-        } else {
-            s.setNull(16, Types.BLOB);
-            s.setNull(17, Types.INTEGER);
-        }
-        s.setString(18, row.phase());
-        if (row.related().isPresent()) {
-            s.setLong(19, row.related().get().hi());
-            s.setLong(20, row.related().get().lo());
-        } else {
-            s.setNull(19, Types.INTEGER);
-            s.setNull(20, Types.INTEGER);
-        }
-        s.executeUpdate();
+    /** What the ledger does not hold of a transfer: the payer's signature of a payment and its expiry. */
+    void insertSignature(long at, TransferId payment, SignatureRecord signature) throws SQLException {
+        insertSignature.setLong(1, at);
+        insertSignature.setLong(2, payment.hi());
+        insertSignature.setLong(3, payment.lo());
+        insertSignature.setBytes(4, signature.signature());
+        insertSignature.setLong(5, signature.expiresAtMillis());
+        insertSignature.executeUpdate();
     }
 
     /** Money moved: an entry on each side, the daily group, and the stream events. */
@@ -211,9 +179,9 @@ final class TransferProjector {
         movements++;
         AccountFacts debit = row.debit();
         AccountFacts credit = row.credit();
-        entry(debit.id(), at, part, row.id(), -row.amount(), credit.id());
-        entry(credit.id(), at, part, row.id(), row.amount(), debit.id());
         Category category = Category.of(debit, credit);
+        history.add(debit.id(), at, part, row.id(), -row.amount(), credit.id(), category, row.purpose(), row.reference(), sequence);
+        history.add(credit.id(), at, part, row.id(), row.amount(), debit.id(), category, row.purpose(), row.reference(), sequence);
         daily(category, category.countedSide(debit, credit), at, row.amount());
         boolean toDebit = listening.test(debit.intermediary());
         boolean toCredit = listening.test(credit.intermediary());
@@ -245,20 +213,6 @@ final class TransferProjector {
         }
     }
 
-    private void entry(AccountId account, long at, int part, TransferId transfer, long amount, AccountId counterparty)
-            throws SQLException {
-        insertEntry.setLong(1, account.hi());
-        insertEntry.setLong(2, account.lo());
-        insertEntry.setLong(3, at);
-        insertEntry.setInt(4, part);
-        insertEntry.setLong(5, transfer.hi());
-        insertEntry.setLong(6, transfer.lo());
-        insertEntry.setLong(7, amount);
-        insertEntry.setLong(8, counterparty.hi());
-        insertEntry.setLong(9, counterparty.lo());
-        insertEntry.executeUpdate();
-    }
-
     private void daily(Category category, AccountFacts counted, long at, long amount) {
         DailyKey group = new DailyKey(day.apply(at), counted.intermediary(), category.label);
         long[] total = dailyTotals.computeIfAbsent(group, k -> new long[2]);
@@ -269,6 +223,7 @@ final class TransferProjector {
 
     /** Writes the daily groups summed in this transaction: once each, not once per transfer. */
     void flush() throws SQLException {
+        history.flush();
         for (Map.Entry<DailyKey, long[]> total : dailyTotals.entrySet()) {
             upsertDaily.setString(1, total.getKey().day());
             upsertDaily.setLong(2, total.getKey().intermediary());
@@ -290,6 +245,7 @@ final class TransferProjector {
 
     /** Forgets what the rolled-back transaction summed. */
     void clear() {
+        history.clear();
         dailyTotals.clear();
         dailyWallets.clear();
         signedWithRow = Optional.empty();

@@ -107,10 +107,7 @@ public final class Payments {
 
     /** A payment as projected (or, if not projected yet, as the ledger holds it), if {@code caller} may see it. */
     public TransferRow status(Participant caller, TransferId id) {
-        Optional<TransferRow> row = projections.transfer(id);
-        if (row.isEmpty()) {
-            row = transfers.find(id).map(this::fromLedger);
-        }
+        Optional<TransferRow> row = transfers.find(id).map(this::fromLedger); // the ledger holds every transfer by id
         TransferRow found = row.filter(r -> visible(caller, r.debit(), r.credit())).orElseThrow(() -> notVisible(caller, id));
         return found;
     }
@@ -139,8 +136,12 @@ public final class Payments {
         AccountFacts debit = access.account(new AccountId(t.debitHi(), t.debitLo()));
         AccountFacts credit = access.account(new AccountId(t.creditHi(), t.creditLo()));
         EventPosition position = receipts.locate(t.timestampNanos()).orElseThrow();
-        return new TransferRow(new TransferId(t.idHi(), t.idLo()), debit.id(), credit.id(), t.amount(), t.asset(), t.purpose(),
+        TransferId id = new TransferId(t.idHi(), t.idLo());
+        // The signature is projected a moment after the payment is durable: until then the status has none.
+        Optional<ProjectionQueries.Signature> signature = projections.signature(id, t.timestampNanos());
+        return new TransferRow(id, debit.id(), credit.id(), t.amount(), t.asset(), t.purpose(),
                 new Reference(t.referenceHi(), t.referenceLo()), t.timestampNanos(), position.sequence(), position.index(),
-                Category.of(debit, credit).label, Optional.empty(), Optional.empty());
+                Category.of(debit, credit).label, signature.map(ProjectionQueries.Signature::signature),
+                signature.map(ProjectionQueries.Signature::expiresAtMillis));
     }
 }

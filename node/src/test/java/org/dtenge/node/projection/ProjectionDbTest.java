@@ -26,7 +26,9 @@ class ProjectionDbTest {
         }
         try (ProjectionDb db = new ProjectionDb(file)) {
             assertThat(db.<Long>read(c -> query(c, "SELECT sequence FROM position"))).isEqualTo(1L);
-            assertThat(db.<Long>read(c -> query(c, "SELECT count(*) FROM pragma_table_info('entries') WHERE name = 'part'"))).isEqualTo(1L);
+            assertThat(db.<Long>read(c -> query(c, "SELECT count(*) FROM sqlite_master WHERE name = 'entries'"))).isZero();
+            assertThat(db.<Long>read(c -> query(c, "SELECT count(*) FROM pragma_table_info('history') WHERE name = 'entries'")))
+                    .isEqualTo(1L);
             assertThat(db.<Long>read(c -> query(c, "PRAGMA user_version"))).isEqualTo((long) ProjectionDb.SCHEMA_VERSION);
         }
         try (ProjectionDb again = new ProjectionDb(file)) { // the current version is kept as it is
