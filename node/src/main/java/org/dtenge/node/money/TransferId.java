@@ -1,6 +1,5 @@
 package org.dtenge.node.money;
 
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Optional;
  * repeating a request safe. Written as 32 lowercase hex digits.
  */
 public record TransferId(long hi, long lo) {
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
     public TransferId {
         if (hi == 0 && lo == 0) {
@@ -54,7 +53,12 @@ public record TransferId(long hi, long lo) {
     }
 
     public String hex() {
-        return HEX.toHexDigits(hi) + HEX.toHexDigits(lo);
+        byte[] digits = new byte[32];
+        for (int i = 0; i < 16; i++) {
+            digits[15 - i] = DIGITS[(int) (hi >>> (4 * i)) & 15];
+            digits[31 - i] = DIGITS[(int) (lo >>> (4 * i)) & 15];
+        }
+        return new String(digits, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     @Override

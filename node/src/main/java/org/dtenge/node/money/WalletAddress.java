@@ -75,7 +75,10 @@ public final class WalletAddress {
                 return new Parsed.Invalid("character " + (i + 1) + " of the wallet address, '" + text.charAt(i)
                         + "', is not in the address alphabet (digits and letters except I, L, O, U)");
             }
-            r = (r * 32 + value) % 97;
+            r = r * 32 + value;
+            if ((i & 7) == 7) { // below 97 * 32^8 < 2^63 between reductions: one division per 8 characters
+                r %= 97;
+            }
             hi = (hi << 5) | (lo >>> 59);
             lo = (lo << 5) | value;
         }

@@ -1,10 +1,10 @@
 package org.dtenge.node.projection;
 
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Map;
 import org.dtenge.node.money.AccountId;
 import org.dtenge.node.money.TransferId;
@@ -16,9 +16,9 @@ import org.dtenge.node.payment.Reference;
  * commits. Only the projection thread uses it.
  */
 final class HistoryBlocks {
-    private static final int FIRST_ENTRIES = 4;
     private final PreparedStatement insert;
-    private final Map<AccountId, ByteBuffer> open = new LinkedHashMap<>();
+    private final Map<AccountId, HistoryBlock.Writer> open = new HashMap<>();
+    private final ArrayDeque<HistoryBlock.Writer> spare = new ArrayDeque<>();
 
     HistoryBlocks(Connection db) throws SQLException {
         insert = db.prepareStatement("INSERT INTO history VALUES (?, ?, ?, ?, ?)");
@@ -26,43 +26,47 @@ final class HistoryBlocks {
 
     void add(AccountId account, long atNanos, int part, TransferId transfer, long amount, AccountId counterparty,
              Category category, int purpose, Reference reference, long batch) throws SQLException {
-        ByteBuffer block = open.get(account);
-        if (block == null || !block.hasRemaining()) { // most accounts have a few entries per commit: start small
-            ByteBuffer grown = ByteBuffer.allocate(block == null ? FIRST_ENTRIES * HistoryBlock.ENTRY_BYTES : 2 * block.capacity());
-            if (block != null) {
-                grown.put(block.flip());
-            }
-            block = grown;
+        HistoryBlock.Writer block = open.get(account);
+        if (block == null) {
+            block = spare.isEmpty() ? new HistoryBlock.Writer() : spare.pop();
             open.put(account, block);
         }
-        HistoryBlock.put(block, atNanos, part, transfer, amount, counterparty, category, purpose, reference, batch);
-        if (block.position() == HistoryBlock.ENTRIES_MAX * HistoryBlock.ENTRY_BYTES) {
+        block.add(atNanos, part, transfer, amount, counterparty, category, purpose, reference, batch);
+        if (block.count() == HistoryBlock.ENTRIES_MAX) {
             write(account, block);
             open.remove(account);
+            release(block);
         }
     }
 
     /** Writes every open block, in the transaction about to commit. */
     void flush() throws SQLException {
-        for (Map.Entry<AccountId, ByteBuffer> block : open.entrySet()) {
+        for (Map.Entry<AccountId, HistoryBlock.Writer> block : open.entrySet()) {
             write(block.getKey(), block.getValue());
+            release(block.getValue());
         }
         open.clear();
     }
 
     /** Forgets the blocks of a transaction rolled back. */
     void clear() {
+        open.values().forEach(this::release);
         open.clear();
     }
 
-    private void write(AccountId account, ByteBuffer block) throws SQLException {
-        byte[] entries = block.position() == block.capacity() ? block.array()
-                : java.util.Arrays.copyOf(block.array(), block.position());
+    private void release(HistoryBlock.Writer block) {
+        block.reset();
+        if (spare.size() < 4_096) { // enough for the accounts a busy commit touches; the rest is garbage
+            spare.push(block);
+        }
+    }
+
+    private void write(AccountId account, HistoryBlock.Writer block) throws SQLException {
         insert.setLong(1, account.hi());
         insert.setLong(2, account.lo());
-        insert.setLong(3, block.getLong(0));
-        insert.setInt(4, block.getShort(8));
-        insert.setBytes(5, entries);
+        insert.setLong(3, block.firstAt());
+        insert.setInt(4, block.firstPart());
+        insert.setBytes(5, block.bytes());
         insert.executeUpdate();
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HistoryBlocksTest {
     private static final AccountId ACCOUNT = new AccountId(0, 7);
     private static final AccountId OTHER = new AccountId(0, 8);
+    private static final AccountId[] COUNTERPARTIES = {OTHER, new AccountId(0xFFFF, -1L), new AccountId(1, 42)};
 
     @TempDir
     Path dir;
@@ -36,6 +37,7 @@ class HistoryBlocksTest {
                         .sorted(Comparator.comparingLong((HistoryBlock.Entry e) -> e.entry().atNanos())
                                 .thenComparingInt(HistoryBlock.Entry::part).reversed())
                         .map(HistoryBlock.Entry::entry).toList();
+                assertThat(expected).as("seed %d", seed).hasSize(written.size());
                 ProjectionQueries queries = new ProjectionQueries(db);
                 List<HistoryEntry> read = new ArrayList<>();
                 long before = Long.MAX_VALUE;
@@ -73,11 +75,12 @@ class HistoryBlocksTest {
                 TransferId id = new TransferId(random.nextLong(), random.nextLong() | 1);
                 long amount = random.nextBoolean() ? 1 + random.nextInt(1_000_000) : -1 - random.nextInt(1_000_000);
                 Category category = Category.values()[random.nextInt(Category.values().length)];
-                Reference reference = new Reference(random.nextLong(), random.nextLong());
-                int purpose = random.nextInt(1_000);
-                blocks.add(ACCOUNT, at, part, id, amount, OTHER, category, purpose, reference, batch);
-                written.add(new HistoryBlock.Entry(new HistoryEntry(at, id, amount, OTHER, category.label, purpose, reference, batch),
-                        part));
+                Reference reference = random.nextBoolean() ? Reference.NONE : new Reference(random.nextLong(), random.nextLong());
+                int purpose = random.nextBoolean() ? 0 : random.nextInt(1_000);
+                AccountId counterparty = COUNTERPARTIES[random.nextInt(random.nextBoolean() ? 1 : COUNTERPARTIES.length)];
+                blocks.add(ACCOUNT, at, part, id, amount, counterparty, category, purpose, reference, batch);
+                written.add(new HistoryBlock.Entry(new HistoryEntry(at, id, amount, counterparty, category.label, purpose, reference,
+                        batch), part));
                 if (random.nextInt(8) == 0) {
                     blocks.add(OTHER, at, part, id, -amount, ACCOUNT, category, purpose, reference, batch);
                 }
