@@ -230,12 +230,9 @@ class PaymentTest {
         for (int i = 0; i < 5000; i++) {
             items.add(Orders.payment(rich.key(), Orders.id(), rich.address(), magnum, "1.00"));
         }
-        long start = System.nanoTime();
         ApiClient.Answer answer = halyk.post("/v1/payments/batch", Map.of("items", items));
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.json().get("committed").asInt()).isEqualTo(5000);
         assertThat(balance(halyk, rich.address())).isEqualTo("95000.00");
-        assertThat(millis).as("5,000 signed transfers, verified in parallel").isLessThan(20_000);
     }
 }
