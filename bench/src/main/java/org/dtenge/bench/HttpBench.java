@@ -88,7 +88,11 @@ final class HttpBench {
                                 open(rate);
                             }
                         }
-                        default -> batch();
+                        default -> {
+                            for (String format : options.batchFormats()) {
+                                batch(format);
+                            }
+                        }
                     }
                 }
             }
@@ -150,28 +154,31 @@ final class HttpBench {
             observed.print(result.tally().durable(), "payment", result.elapsedNanos() + catchUp);
         }
 
-        private void batch() throws Exception {
+        private void batch(String format) throws Exception {
             long start = System.nanoTime();
-            List<Transport.Prepared> requests = LoadRequests.batches(network, transport, options.batchRequests(),
-                    options.batchItems(), 4);
-            System.out.printf("%npre-signed      %,d batch requests of %,d transfers from %s's reserve in %.1f s, before the clock%n",
-                    requests.size(), options.batchItems(), network.bank(), seconds(System.nanoTime() - start));
+            boolean binary = format.equals("binary");
+            List<Transport.Prepared> requests = binary
+                    ? LoadRequests.binaryBatches(network, transport, options.batchRequests(), options.batchItems(), 4)
+                    : LoadRequests.batches(network, transport, options.batchRequests(), options.batchItems(), 4);
+            System.out.printf("%npre-signed      %,d %s batch requests of %,d transfers from %s's reserve in %.1f s, before the clock%n",
+                    requests.size(), format, options.batchItems(), network.bank(), seconds(System.nanoTime() - start));
             ToLongFunction<Transport.Answer> committed = a -> AnswerFields.number(a.body(), "committed").orElse(0);
             if (options.warmupSeconds() > 0) {
-                List<Transport.Prepared> warm = LoadRequests.batches(network, transport, BATCH_WARMUP_REQUESTS,
-                        options.batchItems(), 5);
+                List<Transport.Prepared> warm = binary
+                        ? LoadRequests.binaryBatches(network, transport, BATCH_WARMUP_REQUESTS, options.batchItems(), 5)
+                        : LoadRequests.batches(network, transport, BATCH_WARMUP_REQUESTS, options.batchItems(), 5);
                 ClosedLoop.Result warmed = ClosedLoop.run(transport, warm, options.batchClients(), Long.MAX_VALUE / 4, committed, 0);
                 System.out.printf("warm-up         %,d batch requests, %,d transfers committed in %.1f s (not measured); by status %s%n",
                         warm.size(), warmed.tally().durable(), seconds(warmed.elapsedNanos()), warmed.tally().statuses());
                 projectionCatchUp(node);
             }
-            Observation observation = Observation.start(node, options, "batch");
+            Observation observation = Observation.start(node, options, "batch-" + format);
             ClosedLoop.Result result = ClosedLoop.run(transport, requests, options.batchClients(), Long.MAX_VALUE / 4,
                     committed, 0);
             long catchUp = projectionCatchUp(node);
             Observed observed = observation.stop(result.tally().clientCpuNanos());
-            System.out.printf("%n== BATCH: POST /v1/payments/batch, %d clients, %,d requests of %,d transfers (reserve to wallets,"
-                    + " no wallet signatures)%n", options.batchClients(), options.batchRequests(), options.batchItems());
+            System.out.printf("%n== BATCH (%s): POST /v1/payments/batch, %d clients, %,d requests of %,d transfers (reserve to wallets,"
+                    + " no wallet signatures)%n", format, options.batchClients(), options.batchRequests(), options.batchItems());
             answers(result.tally(), result.elapsedNanos(), "requests");
             System.out.printf("   THROUGHPUT   %,.0f transfers/s committed and durable (%,d transfers in %.2f s)%n",
                     rate(result.tally().durable(), result.elapsedNanos()), result.tally().durable(), seconds(result.elapsedNanos()));
@@ -345,7 +352,7 @@ final class HttpBench {
 
     private static String scrape(Node node) {
         try (SocketTransport plain = new SocketTransport("127.0.0.1", node.port())) {
-            Transport.Answer answer = plain.send(plain.prepare(new SignedRequest("GET", "/metrics", new byte[0], Map.of())));
+            Transport.Answer answer = plain.send(plain.prepare(new SignedRequest("GET", "/metrics", new byte[0], Map.of(), SignedRequest.JSON)));
             return new String(answer.body(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param openWorkers  sending threads of the open loop: the most requests it keeps in flight
  */
 record HttpOptions(int wallets, int clients, int durationSeconds, int warmupSeconds, List<Integer> rates, int openWorkers,
-                   int presignRate, int batchClients, int batchRequests, int batchItems, List<String> phases,
+                   int presignRate, int batchClients, int batchRequests, int batchItems, List<String> batchFormats,
+                   List<String> phases,
                    String client, Optional<Path> jfrDir, Optional<Path> dir) {
     static final List<String> PHASES = List.of("closed", "open", "batch");
     static final int BATCH_ITEMS_MAX = 8_190;
@@ -33,6 +34,8 @@ record HttpOptions(int wallets, int clients, int durationSeconds, int warmupSeco
               --batch-clients N    batch: concurrent clients (default 2)
               --batch-requests N   batch: requests sent in all (default 200)
               --batch-items N      batch: transfers per request, at most 8190 (default 8190)
+              --batch-format LIST  batch: json, binary (records of application/vnd.dtenge.batch) or both, one run
+                                   each (default json,binary)
               --phases LIST        which of closed,open,batch to run (default all three)
               --client jdk|socket  jdk: java.net.http.HttpClient (default); socket: a minimal HTTP/1.1 client
                                    on blocking sockets, to show how much of the shared CPU the JDK client takes
@@ -41,7 +44,7 @@ record HttpOptions(int wallets, int clients, int durationSeconds, int warmupSeco
               --dir PATH           the node's data directory, absent or empty (default: a temp dir, deleted after)""";
 
     private static final Set<String> WITH_VALUE = Set.of("--wallets", "--clients", "--duration", "--warmup", "--rate",
-            "--open-workers", "--presign-rate", "--batch-clients", "--batch-requests", "--batch-items", "--phases",
+            "--open-workers", "--presign-rate", "--batch-clients", "--batch-requests", "--batch-items", "--batch-format", "--phases",
             "--client", "--jfr", "--dir");
 
     static HttpOptions parse(String[] args) {
@@ -55,6 +58,7 @@ record HttpOptions(int wallets, int clients, int durationSeconds, int warmupSeco
         int batchClients = 2;
         int batchRequests = 200;
         int batchItems = BATCH_ITEMS_MAX;
+        List<String> batchFormats = List.of("json", "binary");
         Set<String> phases = new LinkedHashSet<>(PHASES);
         String client = "jdk";
         Optional<Path> jfr = Optional.empty();
@@ -73,6 +77,7 @@ record HttpOptions(int wallets, int clients, int durationSeconds, int warmupSeco
                 case "--batch-clients" -> batchClients = Integer.parseInt(value);
                 case "--batch-requests" -> batchRequests = Integer.parseInt(value);
                 case "--batch-items" -> batchItems = Integer.parseInt(value);
+                case "--batch-format" -> batchFormats = batchFormats(value);
                 case "--phases" -> phases = phases(value);
                 case "--client" -> client = value;
                 case "--jfr" -> jfr = Optional.of(Path.of(value));
@@ -89,7 +94,15 @@ record HttpOptions(int wallets, int clients, int durationSeconds, int warmupSeco
             throw new IllegalArgumentException("--client is jdk or socket, not " + client + "\n" + USAGE);
         }
         return new HttpOptions(wallets, clients, duration, warmup, rates, openWorkers, presignRate, batchClients,
-                batchRequests, batchItems, PHASES.stream().filter(phases::contains).toList(), client, jfr, dir);
+                batchRequests, batchItems, batchFormats, PHASES.stream().filter(phases::contains).toList(), client, jfr, dir);
+    }
+
+    private static List<String> batchFormats(String list) {
+        List<String> formats = java.util.Arrays.stream(list.split(",")).map(String::trim).distinct().toList();
+        if (formats.isEmpty() || !List.of("json", "binary").containsAll(formats)) {
+            throw new IllegalArgumentException("--batch-format is json, binary or json,binary, not " + list + "\n" + USAGE);
+        }
+        return formats;
     }
 
     private static Set<String> phases(String list) {

@@ -24,7 +24,7 @@ final class JdkTransport implements Transport {
     public Prepared prepare(SignedRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + request.path()))
                 .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", request.contentType());
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             builder.header(header.getKey(), header.getValue());
         }

@@ -1,10 +1,12 @@
 package org.dtenge.bench;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.dtenge.node.auth.Base64Url;
+import org.dtenge.node.money.AccountId;
 import org.dtenge.node.money.Tenge;
 import org.dtenge.node.money.TransferId;
 import org.dtenge.node.payment.PaymentOrder;
@@ -23,6 +25,7 @@ final class LoadRequests {
     /** 0.01 tenge per batch item: millions of items fit in the reserve. */
     static final long BATCH_ITEM_TIYN = 1;
     private static final long EXPIRY_MILLIS = 15 * 60_000;
+    private static final int BINARY_RECORD_BYTES = 152;
 
     private LoadRequests() {}
 
@@ -72,6 +75,26 @@ final class LoadRequests {
             body.append("]}");
             return transport.prepare(SignedRequest.post(network.signer(), "/v1/payments/batch",
                     body.toString().getBytes(StandardCharsets.UTF_8)));
+        }).toList();
+    }
+
+    /** The same batches as {@link #batches}, as binary records ({@code application/vnd.dtenge.batch}, docs/api.md). */
+    static List<Transport.Prepared> binaryBatches(BenchNetwork network, Transport transport, int count, int items, long seed) {
+        AccountId reserve = network.reserve();
+        List<BenchNetwork.Wallet> wallets = network.wallets();
+        return IntStream.range(0, count).parallel().mapToObj(b -> {
+            SplittableRandom random = new SplittableRandom((seed << 32) + b);
+            ByteBuffer body = ByteBuffer.allocate(items * BINARY_RECORD_BYTES);
+            for (int i = 0; i < items; i++) {
+                TransferId id = TransferId.random(random);
+                AccountId payee = wallets.get(random.nextInt(wallets.size())).id();
+                int at = i * BINARY_RECORD_BYTES;
+                body.putLong(at, id.hi()).putLong(at + 8, id.lo()).putLong(at + 16, reserve.hi()).putLong(at + 24, reserve.lo())
+                        .putLong(at + 32, payee.hi()).putLong(at + 40, payee.lo()).putLong(at + 48, BATCH_ITEM_TIYN)
+                        .putInt(at + 56, Transfers.DT); // purpose, reference, expiry and signature: zero
+            }
+            return transport.prepare(SignedRequest.post(network.signer(), "/v1/payments/batch", body.array(),
+                    "application/vnd.dtenge.batch"));
         }).toList();
     }
 }

@@ -34,7 +34,7 @@ final class SocketTransport implements Transport {
         StringBuilder head = new StringBuilder(512);
         head.append(request.method()).append(' ').append(request.path()).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append(':').append(port).append("\r\n")
-                .append("Content-Type: application/json\r\n")
+                .append("Content-Type: ").append(request.contentType()).append("\r\n")
                 .append("Content-Length: ").append(request.body().length).append("\r\n");
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");

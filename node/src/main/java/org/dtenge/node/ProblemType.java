@@ -9,6 +9,7 @@ package org.dtenge.node;
 public enum ProblemType {
     // The request itself.
     MALFORMED_JSON("malformed-json", 400, "The body is not valid JSON"),
+    MALFORMED_BATCH("malformed-batch", 400, "The binary batch is not whole records"),
     UNKNOWN_FIELD("unknown-field", 400, "The body has a field this operation does not know"),
     WRONG_TYPE("wrong-type", 400, "A field has the wrong JSON type"),
     MISSING_FIELD("missing-field", 400, "A required field is missing"),

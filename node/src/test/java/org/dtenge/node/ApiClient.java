@@ -88,13 +88,22 @@ public final class ApiClient {
         }
     }
 
+    /** A signed POST of a body of another media type than JSON (a binary batch). */
+    public Answer post(String path, byte[] body, String contentType) {
+        return send("POST", path, body, Map.of(), contentType);
+    }
+
     /** Sends with explicit signature headers (or none), for the authentication tests. */
     public Answer send(String method, String path, byte[] body, Map<String, String> headers) {
+        return send(method, path, body, headers, "application/json");
+    }
+
+    private Answer send(String method, String path, byte[] body, Map<String, String> headers, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body.length > 0) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         Map<String, String> signature = headers.isEmpty() ? signedHeaders(method, path, body) : headers;
         signature.forEach(request::header);

@@ -81,8 +81,50 @@ final class PaymentEndpoints {
                 Views.head(queries.head())));
     }
 
-    /** Items that do not parse are rejected one by one, like items the ledger refuses; the rest go ahead. */
+    /**
+     * Items that do not parse are rejected one by one, like items the ledger refuses; the rest go ahead.
+     * A body of {@value BinaryBatch#MEDIA_TYPE} is read as binary records, and its answer lists only the
+     * items that did not commit (the counts cover all).
+     */
     private Reply batch(Call call) {
+        boolean binary = call.request().headers().contentType()
+                .map(type -> type.mediaType().text().equalsIgnoreCase(BinaryBatch.MEDIA_TYPE)).orElse(false);
+        return binary ? binaryBatch(call) : jsonBatch(call);
+    }
+
+    private Reply binaryBatch(Call call) {
+        byte[] body = call.body();
+        int count = BinaryBatch.count(body);
+        ItemView[] views = new ItemView[count];
+        List<BatchItem> parsed = new ArrayList<>(count);
+        int[] at = new int[count];
+        for (int i = 0; i < count; i++) {
+            try {
+                at[parsed.size()] = i;
+                parsed.add(BinaryBatch.item(body, i));
+            } catch (NodeException e) {
+                views[i] = view(i, BinaryBatch.id(body, i), ItemResult.Status.REJECTED, Optional.of(e.problem()), Optional.empty());
+            }
+        }
+        int[] counts = new int[ItemResult.Status.values().length];
+        counts[ItemResult.Status.REJECTED.ordinal()] = count - parsed.size();
+        for (ItemResult result : batches.submit(call.caller(), parsed)) {
+            counts[result.status().ordinal()]++;
+            if (result.status() != ItemResult.Status.COMMITTED) {
+                int i = at[result.index()];
+                views[i] = view(i, result.id().hex(), result.status(), result.problem(), Optional.empty());
+            }
+        }
+        List<ItemView> notCommitted = new ArrayList<>();
+        for (ItemView view : views) {
+            if (view != null) {
+                notCommitted.add(view);
+            }
+        }
+        return Reply.ok(new BatchView(counts[0], counts[1], counts[2], counts[3], notCommitted));
+    }
+
+    private Reply jsonBatch(Call call) {
         List<Item> items = Fields.required(call.body(Batch.class).items(), "items");
         if (items.size() > BatchPayments.ITEMS_MAX) {
             throw NodeException.of(ProblemType.TOO_MANY_ITEMS, "a batch holds at most " + BatchPayments.ITEMS_MAX
