@@ -7,9 +7,9 @@
 #   bench/run.sh --quick   a smoke run of the same (JMH -wi 1 -i 1, 100k accounts, 1M transfers, 1M
 #                          accounts), to check that everything works end to end. About 2 minutes.
 #   bench/run.sh --http    the node's HTTP API instead (the http command: a real node in-process, signed
-#                          payments closed and open loop, batches): once with java.net.http.HttpClient and
-#                          the defaults, once with the minimal socket client over a sweep of open-loop
-#                          rates; JFR recordings go to $TMPDIR/dtenge-http-jfr-*. About 10 minutes. The
+#                          payments closed and open loop over a sweep of rates, batches in JSON and
+#                          binary), with ZGC and the minimal socket client; JFR recordings go to
+#                          $TMPDIR/dtenge-http-jfr-socket. About 5 minutes. The
 #                          node's own log lines (Helidon's INFO lines, stack frames of failed requests)
 #                          are left out of the outputs; the failures themselves are kept.
 #   bench/run.sh --compare [options]   dtenge side by side with PostgreSQL (the compare command, what
@@ -67,11 +67,11 @@ fi
 
 if $http; then
   jfr="${TMPDIR:-/tmp}/dtenge-http-jfr"
-  "$JAVA" -Xms6g -Xmx6g --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -jar "$jar" http --warmup 60 --duration 15 \
-    --jfr "$jfr-jdk" 2>&1 | grep -v '^INFO: \|^[A-Z][a-z][a-z] [0-9]*, 20\|^\s*at ' | tee "$out/http-jdk.txt"
-  "$JAVA" -Xms6g -Xmx6g --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -jar "$jar" http --client socket --warmup 60 \
-    --duration 10 --rate 500,1000,1500,2000,3000,10000 --jfr "$jfr-socket" 2>&1 \
-    | grep -v '^INFO: \|^[A-Z][a-z][a-z] [0-9]*, 20\|^\s*at ' | tee "$out/http-socket.txt"
+  # ZGC, as bin/dtenge runs the node; the minimal socket client, so that the load generator takes little
+  # of the two cores (java.net.http.HttpClient: add --client jdk by hand).
+  "$JAVA" -XX:+UseZGC -Xms6g -Xmx6g --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -jar "$jar" http \
+    --client socket --warmup 60 --duration 10 --rate 1000,2000,4000,6000,8000,10000 --batch-requests 500 \
+    --jfr "$jfr-socket" 2>&1 | grep -v '^INFO: \|^[A-Z][a-z][a-z] [0-9]*, 20\|^\s*at ' | tee "$out/http-socket.txt"
   echo "results in $out"
   exit 0
 fi
