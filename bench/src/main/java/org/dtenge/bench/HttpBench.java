@@ -158,14 +158,14 @@ final class HttpBench {
             long start = System.nanoTime();
             boolean binary = format.equals("binary");
             List<Transport.Prepared> requests = binary
-                    ? LoadRequests.binaryBatches(network, transport, options.batchRequests(), options.batchItems(), 4)
+                    ? LoadRequests.binaryBatches(network, transport, options.batchRequests(), options.batchItems(), 6)
                     : LoadRequests.batches(network, transport, options.batchRequests(), options.batchItems(), 4);
             System.out.printf("%npre-signed      %,d %s batch requests of %,d transfers from %s's reserve in %.1f s, before the clock%n",
                     requests.size(), format, options.batchItems(), network.bank(), seconds(System.nanoTime() - start));
             ToLongFunction<Transport.Answer> committed = a -> AnswerFields.number(a.body(), "committed").orElse(0);
             if (options.warmupSeconds() > 0) {
                 List<Transport.Prepared> warm = binary
-                        ? LoadRequests.binaryBatches(network, transport, BATCH_WARMUP_REQUESTS, options.batchItems(), 5)
+                        ? LoadRequests.binaryBatches(network, transport, BATCH_WARMUP_REQUESTS, options.batchItems(), 7)
                         : LoadRequests.batches(network, transport, BATCH_WARMUP_REQUESTS, options.batchItems(), 5);
                 ClosedLoop.Result warmed = ClosedLoop.run(transport, warm, options.batchClients(), Long.MAX_VALUE / 4, committed, 0);
                 System.out.printf("warm-up         %,d batch requests, %,d transfers committed in %.1f s (not measured); by status %s%n",
@@ -182,6 +182,11 @@ final class HttpBench {
             answers(result.tally(), result.elapsedNanos(), "requests");
             System.out.printf("   THROUGHPUT   %,.0f transfers/s committed and durable (%,d transfers in %.2f s)%n",
                     rate(result.tally().durable(), result.elapsedNanos()), result.tally().durable(), seconds(result.elapsedNanos()));
+            long sent = (long) requests.size() * options.batchItems();
+            if (result.tally().durable() < sent) {
+                System.out.printf("   WARNING      only %,d of the %,d transfers sent were committed (ids used before? reserve empty?)%n",
+                        result.tally().durable(), sent);
+            }
             latency("latency per batch request (send to answer)", result.tally().latency);
             projected(result.tally().durable(), "transfers", result.elapsedNanos(), catchUp);
             observed.print(result.tally().durable(), "transfer", result.elapsedNanos() + catchUp);
