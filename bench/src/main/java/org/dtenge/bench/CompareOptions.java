@@ -35,7 +35,8 @@ record CompareOptions(int accounts, int transfers, long fundingTiyn, TransferMix
               --funding TENGE       each account's starting balance (default 50000.00)
               --seed N              seed of the workload (default 42)
             targets and size:
-              --targets LIST        of ledger,http-batch,http-payments,http-reserve-batch,postgres, or all (default all)
+              --targets LIST        of ledger,http-batch,http-payments,http-reserve-batch,http-reserve-binary,postgres,
+                                    or all (default all)
               --duration S          seconds each target may run (default 10; at most 40 for the HTTP targets)
               --sweep LIST          PostgreSQL client counts to try (default 1,2,4,8,16,32,64)
               --sweep-duration S    seconds per client count of the sweep (default 5)
@@ -62,6 +63,7 @@ record CompareOptions(int accounts, int transfers, long fundingTiyn, TransferMix
         targets.put("http-batch", HttpTargets.BATCH);
         targets.put("http-payments", HttpTargets.PAYMENTS);
         targets.put("http-reserve-batch", HttpTargets.RESERVE_BATCH);
+        targets.put("http-reserve-binary", HttpTargets.RESERVE_BINARY);
         targets.put("postgres", PostgresTarget.NAME);
         return targets;
     }

@@ -24,7 +24,7 @@ final class CompareReport {
     static final String FORMAT = "dtenge-bench-compare/1";
     /** The targets: throughput of a dtenge target as a multiple of PostgreSQL's best. */
     static final Map<String, Integer> REQUIRED_RATIO = Map.of(LedgerTarget.NAME, 150, HttpTargets.BATCH, 50,
-            HttpTargets.RESERVE_BATCH, 50);
+            HttpTargets.RESERVE_BATCH, 50, HttpTargets.RESERVE_BINARY, 50);
 
     private final CompareOptions options;
     private final Workload workload;

@@ -197,7 +197,7 @@ final class HttpBench {
      * How long after the last answer the projections had applied everything durable: the phase's CPU
      * figures run to that moment, so that work the projection left behind is counted too.
      */
-    private static long projectionCatchUp(Node node) throws InterruptedException {
+    static long projectionCatchUp(Node node) throws InterruptedException {
         long start = System.nanoTime();
         while (!node.projectionsCaughtUp()) {
             Thread.sleep(1);

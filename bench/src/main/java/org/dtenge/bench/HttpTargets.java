@@ -36,12 +36,14 @@ final class HttpTargets {
     static final String BATCH = "dtenge-http-batch";
     static final String PAYMENTS = "dtenge-http-payments";
     static final String RESERVE_BATCH = "dtenge-http-reserve-batch";
-    static final List<String> NAMES = List.of(BATCH, PAYMENTS, RESERVE_BATCH);
+    static final String RESERVE_BINARY = "dtenge-http-reserve-binary";
+    static final List<String> NAMES = List.of(BATCH, PAYMENTS, RESERVE_BATCH, RESERVE_BINARY);
     private static final String NO_LIMIT = "90000000000000000.00";
     private static final String CENTRAL_BANK = "nbk";
     private static final int SETUP_THREADS = 32;
     /** How fast each phase could go at most, to size the pre-signed requests to its duration. */
-    private static final Map<String, Integer> RATE_CEILING = Map.of(BATCH, 30_000, PAYMENTS, 8_000, RESERVE_BATCH, 400_000);
+    private static final Map<String, Integer> RATE_CEILING = Map.of(BATCH, 30_000, PAYMENTS, 8_000, RESERVE_BATCH, 500_000,
+            RESERVE_BINARY, 800_000);
     /** A request is signed at most this long before it is sent: the node refuses signatures older than 60 s. */
     static final int DURATION_MAX_SECONDS = 40;
 
@@ -69,7 +71,7 @@ final class HttpTargets {
                     workload.accountsWithCollector(), network.bank(), (System.nanoTime() - setupStart) / 1e9);
             warmUp(network, transport, settings);
             List<TargetResult> results = new ArrayList<>();
-            Phase phase = new Phase(workload, settings, network, transport, progress);
+            Phase phase = new Phase(workload, settings, network, transport, progress, node);
             for (String name : NAMES) {
                 if (settings.phases().contains(name)) {
                     results.add(phase.run(name));
@@ -117,7 +119,7 @@ final class HttpTargets {
     }
 
     private record Phase(Workload workload, Settings settings, BenchNetwork network, Transport transport,
-                         Progress progress) {
+                         Progress progress, Node node) {
         TargetResult run(String name) throws InterruptedException {
             long seconds = Math.max(1, settings.durationNanos() / 1_000_000_000L);
             int count = (int) Math.min(workload.transfers(), RATE_CEILING.get(name) * seconds);
@@ -126,6 +128,7 @@ final class HttpTargets {
             List<Transport.Prepared> requests = switch (name) {
                 case PAYMENTS -> WorkloadRequests.payments(network, transport, workload, count, tag);
                 case BATCH -> WorkloadRequests.batches(network, transport, workload, count, settings.batchItems(), tag, false);
+                case RESERVE_BINARY -> WorkloadRequests.binaryBatches(network, transport, workload, count, settings.batchItems(), tag);
                 default -> WorkloadRequests.batches(network, transport, workload, count, settings.batchItems(), tag, true);
             };
             System.out.printf("pre-signed      %,d transfers for %s in %.1f s (not measured)%n", count, name,
@@ -148,6 +151,8 @@ final class HttpTargets {
             System.gc(); // the pre-signed requests are made: collect now rather than during the phase
             progress.begin(name, count, settings.durationNanos());
             ClosedLoop.Result result = ClosedLoop.run(transport, requests, clients, settings.durationNanos(), decided, 0);
+            // Until history has it too: the time counts, so that a projection left behind is not free.
+            long catchUpNanos = HttpBench.projectionCatchUp(node);
             progress.end();
             requests = null; // the heap figure below is the node's and the generator's, not the pre-signed requests'
             Map<Integer, Long> statuses = result.tally().statuses();
@@ -163,6 +168,7 @@ final class HttpTargets {
             details.put("statuses", statuses);
             details.put("preSignedTransfers", count);
             details.put("ranOutOfRequests", result.exhausted());
+            details.put("projectionCaughtUpSeconds", catchUpNanos / 1e9);
             result.tally().firstProblem().ifPresent(p -> details.put("firstProblem", p));
             if (!name.equals(PAYMENTS)) {
                 details.put("batchItems", settings.batchItems());
@@ -170,7 +176,7 @@ final class HttpTargets {
             ProcessMemory.Use memory = ProcessMemory.thisProcess("this JVM: node (ledger, journal, projections, HTTP)"
                     + " and the load generator");
             return new TargetResult(name, description(name, clients), committed.sum() + refused.sum(), committed.sum(),
-                    errors, result.elapsedNanos(), result.tally().latency, latencyUnit(name), memory, details);
+                    errors, result.elapsedNanos() + catchUpNanos, result.tally().latency, latencyUnit(name), memory, details);
         }
 
         private String description(String name, int clients) {
@@ -179,6 +185,8 @@ final class HttpTargets {
                         + " clients";
                 case BATCH -> "dtenge node over HTTP: POST /v1/payments/batch of " + settings.batchItems()
                         + " wallet-signed payments, " + clients + " clients";
+                case RESERVE_BINARY -> "dtenge node over HTTP: POST /v1/payments/batch of " + settings.batchItems()
+                        + " payouts from the bank's reserve as binary records, " + clients + " clients";
                 default -> "dtenge node over HTTP: POST /v1/payments/batch of " + settings.batchItems()
                         + " payouts from the bank's reserve (no wallet signatures), " + clients + " clients";
             };

@@ -1,10 +1,12 @@
 package org.dtenge.bench;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.dtenge.node.auth.Base64Url;
 import org.dtenge.node.money.Tenge;
+import org.dtenge.node.money.AccountId;
 import org.dtenge.node.money.TransferId;
 import org.dtenge.node.payment.PaymentOrder;
 import org.dtenge.node.payment.Reference;
@@ -51,6 +53,27 @@ final class WorkloadRequests {
             body.append("]}");
             return transport.prepare(SignedRequest.post(network.signer(), "/v1/payments/batch",
                     body.toString().getBytes(StandardCharsets.UTF_8)));
+        }).toList();
+    }
+
+    /** The reserve payouts of {@link #batches} as binary records (application/vnd.dtenge.batch, docs/api.md). */
+    static List<Transport.Prepared> binaryBatches(BenchNetwork network, Transport transport, Workload workload, int count,
+                                                  int items, long tag) {
+        int requests = (count + items - 1) / items;
+        AccountId reserve = network.reserve();
+        return IntStream.range(0, requests).parallel().mapToObj(r -> {
+            int first = r * items;
+            int last = Math.min(count, (r + 1) * items);
+            ByteBuffer body = ByteBuffer.allocate((last - first) * 152);
+            for (int t = first; t < last; t++) {
+                AccountId payee = network.wallets().get(workload.payee(t)).id();
+                int at = (t - first) * 152;
+                body.putLong(at, tag).putLong(at + 8, t + 1L).putLong(at + 16, reserve.hi()).putLong(at + 24, reserve.lo())
+                        .putLong(at + 32, payee.hi()).putLong(at + 40, payee.lo()).putLong(at + 48, workload.amount(t))
+                        .putInt(at + 56, Transfers.DT);
+            }
+            return transport.prepare(SignedRequest.post(network.signer(), "/v1/payments/batch", body.array(),
+                    "application/vnd.dtenge.batch"));
         }).toList();
     }
 

@@ -12,7 +12,7 @@ class CompareOptionsTest {
     void defaultsRunEveryTargetOnTheDocumentedWorkload() {
         CompareOptions options = CompareOptions.parse(new String[0]);
         assertThat(options.targets()).containsExactly(LedgerTarget.NAME, HttpTargets.BATCH, HttpTargets.PAYMENTS,
-                HttpTargets.RESERVE_BATCH, PostgresTarget.NAME);
+                HttpTargets.RESERVE_BATCH, HttpTargets.RESERVE_BINARY, PostgresTarget.NAME);
         assertThat(options.accounts()).isEqualTo(10_000);
         assertThat(options.transfers()).isEqualTo(1_000_000);
         assertThat(options.fundingTiyn()).isEqualTo(50_000_00);

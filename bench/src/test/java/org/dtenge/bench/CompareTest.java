@@ -50,12 +50,12 @@ class CompareTest {
             assertThat(target.get("memory").has("rssBytes")).as(name).isTrue();
         }
         assertThat(names).containsExactly(LedgerTarget.NAME, HttpTargets.BATCH, HttpTargets.PAYMENTS,
-                HttpTargets.RESERVE_BATCH, PostgresTarget.NAME);
+                HttpTargets.RESERVE_BATCH, HttpTargets.RESERVE_BINARY, PostgresTarget.NAME);
         JsonNode ledger = root.get("targets").get(0);
         assertThat(ledger.get("transfers").asInt()).as("the ledger runs the whole workload").isEqualTo(3000);
         assertThat(ledger.get("refused").asInt()).as("every unpayable payment fails")
                 .isGreaterThanOrEqualTo(root.get("workload").get("unpayable").asInt());
-        JsonNode postgres = root.get("targets").get(4);
+        JsonNode postgres = root.get("targets").get(5);
         assertThat(postgres.get("ratioToBaseline").asDouble()).isEqualTo(1.0);
         assertThat(postgres.get("memory").get("pssBytes").asLong()).isGreaterThan(1L << 20);
         assertThat(postgres.get("details").get("settings").get("synchronous_commit").asText()).isEqualTo("on");
@@ -63,7 +63,7 @@ class CompareTest {
         assertThat(sweep).hasSize(4); // two ways of sending the transaction, two client counts
         int best = root.get("postgresql").get("bestClients").asInt();
         assertThat(best).isIn(1, 4).isEqualTo(postgres.get("details").get("clients").asInt());
-        assertThat(root.get("issueTargets")).hasSize(3);
+        assertThat(root.get("issueTargets")).hasSize(4);
         for (String plot : List.of("throughput.png", "latency.png", "postgres-sweep.png")) {
             byte[] png = Files.readAllBytes(out.resolve(plot));
             assertThat(png.length).as(plot).isGreaterThan(5_000);
