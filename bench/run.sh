@@ -59,7 +59,7 @@ echo "writing to $out"
 } > "$out/machine.txt"
 
 if $compare; then
-  "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$jar" compare --out "$out" "$@" \
+  "$JAVA" -XX:+UseZGC --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$jar" compare --out "$out" "$@" \
     2>&1 | tee "$out/compare.txt"
   echo "results in $out"
   exit 0

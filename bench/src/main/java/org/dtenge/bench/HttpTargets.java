@@ -38,6 +38,7 @@ final class HttpTargets {
     static final String RESERVE_BATCH = "dtenge-http-reserve-batch";
     static final String RESERVE_BINARY = "dtenge-http-reserve-binary";
     static final List<String> NAMES = List.of(BATCH, PAYMENTS, RESERVE_BATCH, RESERVE_BINARY);
+    private static final int RESERVE_PHASES = 2;
     private static final String NO_LIMIT = "90000000000000000.00";
     private static final String CENTRAL_BANK = "nbk";
     private static final int SETUP_THREADS = 32;
@@ -85,15 +86,18 @@ final class HttpTargets {
     }
 
     /**
-     * The central bank issues to Halyk's reserve what the setup and the reserve phase will pay out of it:
+     * The central bank issues to Halyk's reserve what the setup and the reserve phases will pay out of it:
      * every wallet's cash-in and every payable transfer of the workload, so that no payout fails for want
      * of reserve (the genesis issuance is far smaller).
      */
     private static void issue(Transport transport, Path dir, Workload workload) throws IOException, InterruptedException {
-        long tiyn = Math.multiplyExact(workload.fundingTiyn(), workload.accountsWithCollector());
+        long payable = 0;
         for (int t = 0; t < workload.transfers(); t++) {
-            tiyn = Math.addExact(tiyn, workload.amount(t) == Workload.UNPAYABLE_TIYN ? 0 : workload.amount(t));
+            payable = Math.addExact(payable, workload.amount(t) == Workload.UNPAYABLE_TIYN ? 0 : workload.amount(t));
         }
+        // Each of the reserve phases pays the whole workload out of the reserve.
+        long tiyn = Math.addExact(Math.multiplyExact(workload.fundingTiyn(), workload.accountsWithCollector()),
+                Math.multiplyExact(payable, RESERVE_PHASES));
         RequestSigner centralBank = new RequestSigner(CENTRAL_BANK, KeyFiles.readPrivate(dir.resolve("keys")
                 .resolve(CENTRAL_BANK + ".key")));
         String body = "{\"id\":\"" + TransferId.random(new java.security.SecureRandom()).hex() + "\",\"bank\":\""
