@@ -76,7 +76,19 @@ public final class CardsExtension implements NodeExtension {
         Validators validators = new Validators(context.gate(), context.services().access(), registry, hasher, fareTable);
         List<ExtensionRoute> routes = new ArrayList<>(new CardEndpoints(cards, rates, activity, context.gate()).routes());
         routes.addAll(new OnayEndpoints(validators, new CashReport(context.services().queries())).routes());
-        return new Running(routes, gateway::close);
+        return new Running(routes, gateway::close, openApi());
+    }
+
+    /** The OpenAPI document of the card routes, which the node merges into its /openapi.yaml. */
+    private static String openApi() {
+        try (var in = CardsExtension.class.getResourceAsStream("/org/dtenge/cards/openapi.yaml")) {
+            if (in == null) {
+                throw new CardsException("org/dtenge/cards/openapi.yaml is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CardsException("cannot read the cards' OpenAPI document: " + e.getMessage(), e);
+        }
     }
 
     private static int integer(NodeContext context, String key, int fallback) {

@@ -278,7 +278,7 @@ public final class Node implements AutoCloseable {
         Sessions sessions = new Sessions(new SecureRandom(), InstantSource.system(), SESSION_LIFETIME);
         parts.api = new Api(config, Json.mapper(), services, parts.registry, new RequestAuthenticator(parts.registry,
                 sessions, InstantSource.system(), config.clockSkew().toMillis()), sessions, parts.hub, metrics,
-                () -> health(parts));
+                () -> health(parts), parts.extensions.openApi());
         metrics.gauge("dtenge.projection.queued.events", "Events waiting to be projected", projection::eventsQueued);
         metrics.counter("dtenge.transfers.committed", "Transfers applied, counted as they are projected",
                 projection::transfersApplied);

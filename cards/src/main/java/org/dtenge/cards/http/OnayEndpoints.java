@@ -59,7 +59,7 @@ public final class OnayEndpoints {
                 new ExtensionRoute("POST", "/v1/onay/fares", this::setFare),
                 new ExtensionRoute("GET", "/v1/onay/fares", call -> Reply.ok(validators.fares(call.caller()).stream()
                         .map(OnayEndpoints::view).toList())),
-                new ExtensionRoute("POST", "/v1/onay/taps", this::upload),
+                new ExtensionRoute("POST", "/v1/onay/taps", this::upload, true), // up to 1,000 taps: about 90 KB
                 new ExtensionRoute("GET", "/v1/cash-report", this::cashReport));
     }
 

@@ -102,6 +102,24 @@ class OnayTest {
     }
 
     @Test
+    void aValidatorUploadsUpTo1000TapsAtOnceAndNoMore() {
+        String wallet = f.wallet("anonymous", "1000.00");
+        String pan = onayCard(wallet);
+        Instant now = Instant.now();
+        List<Map<String, Object>> taps = new java.util.ArrayList<>();
+        for (int i = 1; i <= Validators.TAPS_MAX; i++) {
+            taps.add(tap(pan, "BUS", now, i)); // more than the wallet can pay: the rest are refused, one by one
+        }
+        JsonNode answer = upload("V-FULL", taps); // about 90 KB, more than an ordinary request may carry
+        assertThat(answer).hasSize(Validators.TAPS_MAX);
+        assertThat(answer.get(0).get("status").asText()).isEqualTo("paid");
+        taps.add(tap(pan, "BUS", now, Validators.TAPS_MAX + 1));
+        ApiClient.Answer tooMany = f.halyk.post("/v1/onay/taps", Map.of("validator", "V-FULL", "taps", taps));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.type()).isEqualTo("too-many-items");
+    }
+
+    @Test
     void onlyTheIssuingBankUploadsAndSetsFares() {
         String pan = onayCard(f.wallet("anonymous", "1000.00"));
         ApiClient.Answer bcc = f.node.as("bcc").post("/v1/onay/taps", Map.of("validator", "V-9", "taps",

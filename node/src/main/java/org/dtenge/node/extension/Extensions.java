@@ -37,6 +37,11 @@ public final class Extensions {
         return running.stream().flatMap(r -> r.routes().stream()).toList();
     }
 
+    /** The OpenAPI documents of the extensions' routes, to merge into the node's. */
+    public List<String> openApi() {
+        return running.stream().map(NodeExtension.Running::openApi).toList();
+    }
+
     public void close() {
         for (int i = running.size() - 1; i >= 0; i--) {
             try {

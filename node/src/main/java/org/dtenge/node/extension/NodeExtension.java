@@ -17,10 +17,16 @@ public interface NodeExtension {
     /** Starts the extension; a failure stops the node's start-up with its message. */
     Running start(NodeContext context);
 
-    /** A started extension: the routes it adds to the API, and how to stop it. */
-    record Running(List<ExtensionRoute> routes, Runnable close) {
+    /**
+     * A started extension: the routes it adds to the API, how to stop it, and the OpenAPI document of its
+     * routes. {@code openApi} is YAML with {@code tags}, {@code paths} (one per route) and
+     * {@code components.schemas} (named so as not to clash with the node's), merged into the node's
+     * {@code /openapi.yaml}; it may refer to the node's components.
+     */
+    record Running(List<ExtensionRoute> routes, Runnable close, String openApi) {
         public Running {
             routes = List.copyOf(routes);
+            java.util.Objects.requireNonNull(openApi, "openApi");
         }
     }
 }

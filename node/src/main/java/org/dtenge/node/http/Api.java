@@ -44,7 +44,8 @@ public final class Api {
     private final Responses responses;
 
     public Api(NodeConfig config, ObjectMapper json, Services services, ParticipantRegistry registry,
-               RequestAuthenticator authenticator, Sessions sessions, EventHub hub, NodeMetrics metrics, Supplier<Map<String, Object>> health) {
+               RequestAuthenticator authenticator, Sessions sessions, EventHub hub, NodeMetrics metrics, Supplier<Map<String, Object>> health,
+               List<String> extensionsOpenApi) {
         this.config = config;
         this.json = json;
         this.metrics = metrics;
@@ -61,7 +62,7 @@ public final class Api {
                         response.status().code(), System.nanoTime() - start);
             }
         });
-        new PublicEndpoints(metrics, health).register(routes);
+        new PublicEndpoints(metrics, health, OpenApiDocument.build(extensionsOpenApi)).register(routes);
         new SessionEndpoints(sessions).register(routes);
         new ParticipantEndpoints(services.network(), views).register(routes);
         new MoneyEndpoints(services.twoTier(), services.payments(), views).register(routes);
@@ -76,7 +77,11 @@ public final class Api {
 
     /** Adds an extension's route; before {@link #start}, so that it comes before the catch-all. */
     public void add(ExtensionRoute route) {
-        routes.signed(route.method(), route.path(), route.endpoint());
+        if (route.largeBody()) {
+            routes.postLarge(route.path(), route.endpoint());
+        } else {
+            routes.signed(route.method(), route.path(), route.endpoint());
+        }
     }
 
     /** Every route, for the test that checks openapi.yaml documents them all. */

@@ -23,11 +23,16 @@ final class PublicEndpoints {
     private final NodeMetrics metrics;
     private final Supplier<Map<String, Object>> health;
     private final String swaggerRoot;
+    private final byte[] openApi;
 
-    /** @param health the readiness checks: each value is a detail; key "ready" says whether all pass */
-    PublicEndpoints(NodeMetrics metrics, Supplier<Map<String, Object>> health) {
+    /**
+     * @param health  the readiness checks: each value is a detail; key "ready" says whether all pass
+     * @param openApi the OpenAPI document to serve, the extensions' routes merged in ({@link OpenApiDocument})
+     */
+    PublicEndpoints(NodeMetrics metrics, Supplier<Map<String, Object>> health, byte[] openApi) {
         this.metrics = metrics;
         this.health = health;
+        this.openApi = openApi;
         this.swaggerRoot = "META-INF/resources/webjars/swagger-ui/" + swaggerVersion() + "/";
     }
 
@@ -42,8 +47,10 @@ final class PublicEndpoints {
             response.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
             response.send(metrics.scrape());
         });
-        routes.getPublic("/openapi.yaml", (request, response) -> resource(response, "org/dtenge/node/openapi.yaml",
-                "application/yaml"));
+        routes.getPublic("/openapi.yaml", (request, response) -> {
+            response.header(HeaderNames.CONTENT_TYPE, "application/yaml");
+            response.send(openApi);
+        });
         routes.getPublic("/docs", (request, response) -> resource(response, "org/dtenge/node/docs.html",
                 "text/html; charset=utf-8"));
         routes.getPublic("/docs/{file}", (request, response) -> {
