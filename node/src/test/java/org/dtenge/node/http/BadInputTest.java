@@ -8,6 +8,7 @@ import java.util.Map;
 import org.dtenge.node.ApiClient;
 import org.dtenge.node.LedgerState;
 import org.dtenge.node.Orders;
+import org.dtenge.node.RouteSweep;
 import org.dtenge.node.TestNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,6 +174,18 @@ class BadInputTest {
         ApiClient.Answer answer = node.as("halyk").post("/v1/payments/batch", body.append("]}").toString());
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.type()).isEqualTo("too-many-items");
+    }
+
+    @Test
+    void everySignedRouteRefusesAnUnsignedRequest() {
+        RouteSweep.unsignedRequestsAre401(node);
+    }
+
+    @Test
+    void everyRouteAnswersGarbageAndUnknownNamesWithAProblem() {
+        for (String participant : new String[] {"halyk", "nbk", "kazpost", "src", "audit"}) {
+            RouteSweep.badInputIsA4xxProblem(node, participant);
+        }
     }
 
     @Test
