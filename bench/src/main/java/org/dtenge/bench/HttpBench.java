@@ -25,6 +25,7 @@ import org.dtenge.node.NodeMain;
  * that what the node would do alone can be judged.
  */
 final class HttpBench {
+    private static final long CATCH_UP_NANOS_MAX = 600_000_000_000L;
     private static final String CASH_IN = "100000.00";
     private static final int SETUP_THREADS = 32;
     /** Every how many payments one is timed around the sealing of its batch. */
@@ -200,6 +201,10 @@ final class HttpBench {
     static long projectionCatchUp(Node node) throws InterruptedException {
         long start = System.nanoTime();
         while (!node.projectionsCaughtUp()) {
+            if (System.nanoTime() - start > CATCH_UP_NANOS_MAX) {
+                throw new IllegalStateException("the node's projection did not catch up with its journal in "
+                        + CATCH_UP_NANOS_MAX / 1_000_000_000L + " s (has it stopped? see its log)");
+            }
             Thread.sleep(1);
         }
         return System.nanoTime() - start;

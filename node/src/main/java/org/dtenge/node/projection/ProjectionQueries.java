@@ -2,7 +2,6 @@ package org.dtenge.node.projection;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import org.dtenge.node.money.AccountId;
 import org.dtenge.node.money.TransferId;
 import org.dtenge.node.participant.Participant;
 import org.dtenge.node.participant.Role;
-import org.dtenge.node.payment.Reference;
 
 /** The read side of the projections, on the reading connections. */
 public final class ProjectionQueries {

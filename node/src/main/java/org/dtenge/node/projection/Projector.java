@@ -256,7 +256,7 @@ final class Projector {
     /** The ledger day (its time zone, as for daily limits) of a timestamp, as an ISO date. */
     String day(long atNanos) {
         long epochDay = Math.floorDiv(Math.floorDiv(atNanos, 1_000_000_000L) + dayOffsetSeconds, 86_400L);
-        if (epochDay != lastEpochDay) { // nearly every transfer falls on the day before it
+        if (epochDay != lastEpochDay) { // nearly every transfer falls on the same day as the one before it
             lastDay = LocalDate.ofEpochDay(epochDay).toString();
             lastEpochDay = epochDay;
         }

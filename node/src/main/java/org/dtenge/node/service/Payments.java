@@ -105,7 +105,7 @@ public final class Payments {
         signature.ifPresent(s -> events.record(new SignatureRecord(order.id(), order.expiresAtMillis(), s).encode()));
     }
 
-    /** A payment as projected (or, if not projected yet, as the ledger holds it), if {@code caller} may see it. */
+    /** A payment as the ledger holds it, with the payer's signature once projected, if {@code caller} may see it. */
     public TransferRow status(Participant caller, TransferId id) {
         Optional<TransferRow> row = transfers.find(id).map(this::fromLedger); // the ledger holds every transfer by id
         TransferRow found = row.filter(r -> visible(caller, r.debit(), r.credit())).orElseThrow(() -> notVisible(caller, id));
