@@ -177,6 +177,25 @@ class BadInputTest {
     }
 
     @Test
+    void aBatchItemOfTheWrongShapeNamesItsPlace() {
+        String item = "{\"id\":\"" + Orders.id() + "\",\"payer\":\"" + node.address("halyk") + "\",\"payee\":\""
+                + node.address("magnum") + "\",\"amount\":\"1.00\"";
+        ApiClient.Answer unknown = node.as("halyk").post("/v1/payments/batch", "{\"items\":[" + item + "}," + item
+                + ",\"colour\":\"red\"}]}");
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(unknown.type()).isEqualTo("unknown-field");
+        assertThat(unknown.text("detail")).contains("items[1].colour");
+        ApiClient.Answer number = node.as("halyk").post("/v1/payments/batch", "{\"items\":[" + item.replace("\"1.00\"", "1")
+                + "}]}");
+        assertThat(number.status()).as(number.toString()).isEqualTo(400);
+        assertThat(number.type()).isEqualTo("wrong-type");
+        assertThat(number.text("detail")).contains("items[0].amount");
+        ApiClient.Answer nullItem = node.as("halyk").post("/v1/payments/batch", "{\"items\":[null]}");
+        assertThat(nullItem.status()).as(nullItem.toString()).isEqualTo(200);
+        assertThat(nullItem.json().get("items").get(0).get("type").asText()).endsWith("missing-field");
+    }
+
+    @Test
     void everySignedRouteRefusesAnUnsignedRequest() {
         RouteSweep.unsignedRequestsAre401(node);
     }
