@@ -8,13 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.dtenge.journal.BatchHeader;
 import org.dtenge.journal.Journal;
 import org.dtenge.ledger.EventBatch;
 import org.dtenge.ledger.Results;
-import org.dtenge.ledger.Transfer;
 import org.dtenge.node.NodeException;
 import org.dtenge.node.Problem;
 import org.dtenge.node.ProblemType;
@@ -66,7 +64,7 @@ public final class ProjectionWorker implements AutoCloseable {
 
     public ProjectionWorker(ProjectionDb db, Journal journal, AccountDirectory directory,
                             ParticipantRegistry registry, EventHub hub, int dayOffsetSeconds, IntFunction<String> tierName,
-                            long queuedEventsMax, Function<TransferId, Optional<Transfer>> ledgerTransfers) {
+                            long queuedEventsMax, LedgerTransfers ledgerTransfers) {
         try {
             this.projector = new Projector(db.writer(), directory, registry, dayOffsetSeconds, tierName, hub::listens,
                     ledgerTransfers);

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.LongPredicate;
 import org.dtenge.journal.BatchHeader;
@@ -54,14 +53,14 @@ final class Projector {
     private final PreparedStatement savePosition;
     private final PreparedStatement findAccount;
     private final TransferProjector transfers;
-    private final Function<TransferId, Optional<Transfer>> ledgerTransfers;
+    private final LedgerTransfers ledgerTransfers;
     private Position position;
     private long lastEpochDay = Long.MIN_VALUE;
     private String lastDay = "";
 
     Projector(Connection db, AccountDirectory directory, ParticipantRegistry registry, int dayOffsetSeconds,
               IntFunction<String> tierName, LongPredicate listening,
-              Function<TransferId, Optional<Transfer>> ledgerTransfers) throws SQLException {
+              LedgerTransfers ledgerTransfers) throws SQLException {
         this.db = db;
         this.listening = listening;
         this.directory = directory;
@@ -96,6 +95,10 @@ final class Projector {
      * {@code header}) that come at or after the position; the run must not start after it.
      */
     void apply(BatchHeader header, EventBatch events, Results results, int firstIndex) throws SQLException {
+        // The first event not applied yet: before it, the run repeats what an earlier one applied.
+        int from = position.sequence() > header.sequence() ? events.count()
+                : position.sequence() < header.sequence() ? 0 : Math.clamp(position.index() - firstIndex, 0, events.count());
+        transfers.prefetch(events, results, from);
         for (int i = 0; i < events.count(); i++) {
             Position at = new Position(header.sequence(), firstIndex + i);
             int order = at.compareTo(position);
@@ -216,7 +219,7 @@ final class Projector {
                 Optional<SignatureRecord> signature = SignatureRecord.decode(events, i);
                 if (signature.isPresent() && !transfers.tookSignature(signature.get().payment())) {
                     TransferId payment = signature.get().payment();
-                    Optional<Transfer> signed = ledgerTransfers.apply(payment); // its time keys the row
+                    Optional<Transfer> signed = ledgerTransfers.find(payment); // its time keys the row
                     if (signed.isPresent()) {
                         transfers.insertSignature(signed.get().timestampNanos(), payment, signature.get());
                     }

@@ -5,18 +5,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
 import org.dtenge.ledger.Event;
 import org.dtenge.ledger.EventBatch;
+import org.dtenge.ledger.EventType;
 import org.dtenge.ledger.Ledger;
+import org.dtenge.ledger.Result;
+import org.dtenge.ledger.Results;
 import org.dtenge.ledger.Transfer;
 import org.dtenge.node.chain.AccountFacts;
 import org.dtenge.node.chain.RecordKind;
@@ -35,6 +39,7 @@ import org.dtenge.node.payment.Reference;
  * ids derive from the event's, and their amounts (computed by the policy) are read from the ledger.
  */
 final class TransferProjector {
+    private static final int OPEN_HOLDS_MAX = 200_000;
     /** Writes a stream event for a participant, if it listens. */
     interface Notifier {
         void notify(long recipient, String type, String id, Map<String, Object> data);
@@ -54,7 +59,9 @@ final class TransferProjector {
                        Reference reference, String phase, Optional<TransferId> related) {}
 
     private final Accounts accounts;
-    private final Function<TransferId, Optional<Transfer>> ledgerTransfers;
+    private final LedgerTransfers ledgerTransfers;
+    /** What {@link #prefetch} read from the ledger for the submission being applied. */
+    private Map<TransferId, Transfer> prefetched = Map.of();
     private final LongPredicate listening;
     private final Notifier notifier;
     private final LongFunction<String> day;
@@ -62,13 +69,27 @@ final class TransferProjector {
     private final HistoryBlocks history;
     private final PreparedStatement upsertDaily;
     private final PreparedStatement insertDailyWallet;
+    /**
+     * Holds projected and not yet settled, the most recent {@value #OPEN_HOLDS_MAX}: a post or void finds
+     * its hold here instead of asking the ledger, a round trip through the sequencer (a card's completion
+     * follows its authorization within seconds). What the ledger holds of a hold never changes, so an
+     * entry left by a transaction rolled back is still right.
+     */
+    private final Map<TransferId, Row> openHolds = new LinkedHashMap<>(1_024, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TransferId, Row> eldest) {
+            return size() > OPEN_HOLDS_MAX;
+        }
+    };
     private final Map<DailyKey, long[]> dailyTotals = new HashMap<>();
     private final Set<DailyWallet> dailyWallets = new HashSet<>();
     /** The payment whose signature went in with its transfer row, so that its RECORD need not update it. */
     private Optional<TransferId> signedWithRow = Optional.empty();
     private long movements;
 
-    TransferProjector(Connection db, Accounts accounts, Function<TransferId, Optional<Transfer>> ledgerTransfers,
+    TransferProjector(Connection db, Accounts accounts, LedgerTransfers ledgerTransfers,
                       LongPredicate listening, Notifier notifier, LongFunction<String> day) throws SQLException {
         this.accounts = accounts;
         this.ledgerTransfers = ledgerTransfers;
@@ -94,6 +115,38 @@ final class TransferProjector {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Reads from the ledger, in one round trip, every transfer that events {@code from} on will ask for:
+     * the legs of applied transfers, and the holds settled that are not among the open ones.
+     */
+    void prefetch(EventBatch events, Results results, int from) {
+        List<TransferId> wanted = new ArrayList<>();
+        ByteBuffer e = events.buffer();
+        for (int i = from; i < events.count(); i++) {
+            if (results.result(i) != Result.OK || EventType.of(events.type(i)) != EventType.TRANSFER) {
+                continue;
+            }
+            int base = i * Event.SIZE;
+            long hi = e.getLong(base + Event.ID);
+            long lo = e.getLong(base + Event.ID + 8);
+            for (int k = 0; k < results.legs(i); k++) {
+                wanted.add(new TransferId(Ledger.legIdHi(hi, k), Ledger.legIdLo(lo, k)));
+            }
+            if ((events.flags(i) & (Event.POST_PENDING | Event.VOID_PENDING)) != 0) {
+                TransferId pending = new TransferId(e.getLong(base + Event.PENDING_ID), e.getLong(base + Event.PENDING_ID + 8));
+                if (!openHolds.containsKey(pending)) {
+                    wanted.add(pending);
+                }
+            }
+        }
+        prefetched = wanted.isEmpty() ? Map.of() : ledgerTransfers.find(wanted);
+    }
+
+    private Optional<Transfer> ledgerTransfer(TransferId id) {
+        Transfer found = prefetched.get(id);
+        return found != null ? Optional.of(found) : ledgerTransfers.find(id);
     }
 
     /** Event {@code i} of {@code events}, applied with {@code legs} policy legs. */
@@ -125,6 +178,8 @@ final class TransferProjector {
             }
             if (row.phase().equals("transfer")) {
                 moved(row, at, 0, sequence);
+            } else {
+                openHolds.put(id, row);
             }
         }
         for (int k = 0; k < legs; k++) {
@@ -134,7 +189,7 @@ final class TransferProjector {
 
     private void leg(TransferId parent, int k, long at, long sequence) throws SQLException {
         TransferId id = new TransferId(Ledger.legIdHi(parent.hi(), k), Ledger.legIdLo(parent.lo(), k));
-        Transfer leg = ledgerTransfers.apply(id).orElseThrow(() -> new IllegalStateException("invariant broken: the ledger"
+        Transfer leg = ledgerTransfer(id).orElseThrow(() -> new IllegalStateException("invariant broken: the ledger"
                 + " reported leg " + k + " of " + parent + " but does not hold " + id));
         Row row = new Row(id, accounts.facts(new AccountId(leg.debitHi(), leg.debitLo())),
                 accounts.facts(new AccountId(leg.creditHi(), leg.creditLo())), leg.amount(), leg.asset(), leg.purpose(),
@@ -147,7 +202,11 @@ final class TransferProjector {
      * and amount never change (a post of part of it names the part in its own amount).
      */
     private Row hold(TransferId pending, int asset) throws SQLException {
-        Transfer hold = ledgerTransfers.apply(pending).orElseThrow(() -> new IllegalStateException(
+        Row open = openHolds.remove(pending); // settled now: a hold is posted or voided once
+        if (open != null) {
+            return open;
+        }
+        Transfer hold = ledgerTransfer(pending).orElseThrow(() -> new IllegalStateException(
                 "invariant broken: a post or void of " + pending + ", which the ledger does not hold"));
         return new Row(pending, accounts.facts(new AccountId(hold.debitHi(), hold.debitLo())),
                 accounts.facts(new AccountId(hold.creditHi(), hold.creditLo())), hold.amount(), asset, 0, Reference.NONE,
@@ -246,6 +305,7 @@ final class TransferProjector {
     /** Forgets what the rolled-back transaction summed. */
     void clear() {
         history.clear();
+        prefetched = Map.of();
         dailyTotals.clear();
         dailyWallets.clear();
         signedWithRow = Optional.empty();

@@ -53,7 +53,7 @@ class ProjectorTest {
     void open() throws SQLException {
         db = new ProjectionDb(dir.resolve("projections.db"));
         projector = new Projector(db.writer(), new AccountDirectory(), new ParticipantRegistry(), 0, tier -> "tier",
-                code -> false, id -> ledger.transfer(id.hi(), id.lo()));
+                code -> false, this::fromLedger);
         EventBatch genesis = new EventBatch(16);
         genesis.createAsset(DT, "KZT", 2, 0, ISSUER);
         genesis.createPolicy(1, BuiltInPolicies.REVENUE_SPLIT, 0, TAX, 1_200, 77); // 12% of what the shop receives
@@ -64,6 +64,13 @@ class ProjectorTest {
         account(genesis, BOB, AccountKind.RETAIL, 0);
         genesis.transfer(0, 100, 0, ISSUER, 0, ALICE, 10_000, DT, 0);
         assertThat(apply(genesis)).containsOnly(Result.OK);
+    }
+
+    /** What the node's TransferLookup does, on the test's ledger. */
+    private java.util.Map<TransferId, org.dtenge.ledger.Transfer> fromLedger(java.util.Collection<TransferId> ids) {
+        java.util.Map<TransferId, org.dtenge.ledger.Transfer> found = new java.util.HashMap<>();
+        ids.forEach(id -> ledger.transfer(id.hi(), id.lo()).ifPresent(t -> found.put(id, t)));
+        return found;
     }
 
     @AfterEach
@@ -160,6 +167,22 @@ class ProjectorTest {
         full.transfer(0, 311, 0, 0, 0, 0, 0, DT, Event.POST_PENDING, 0, 310, 0, 0, 0, 0); // amount 0: the whole hold
         assertThat(apply(full)).containsExactly(Result.OK, Result.OK);
         assertThat(historySum(BOB)).isEqualTo(550);
+        assertHistoryMatchesTheLedger();
+    }
+
+    @Test
+    void aHoldProjectedBeforeARestartIsPostedFromWhatTheLedgerHolds() throws SQLException {
+        EventBatch hold = new EventBatch(4);
+        hold.transfer(0, 500, 0, ALICE, 0, BOB, 800, DT, Event.PENDING, 0, 0, 0, 0, 0, 3_600);
+        assertThat(apply(hold)).containsExactly(Result.OK);
+        // A new projector, as after a restart: the holds it saw open are forgotten; the ledger still has them.
+        projector = new Projector(db.writer(), new AccountDirectory(), new ParticipantRegistry(), 0, tier -> "tier",
+                code -> false, this::fromLedger);
+        EventBatch post = new EventBatch(4);
+        post.transfer(0, 501, 0, 0, 0, 0, 0, DT, Event.POST_PENDING, 0, 500, 0, 0, 0, 0);
+        assertThat(apply(post)).containsExactly(Result.OK);
+        assertThat(historySum(BOB)).isEqualTo(800);
+        assertThat(transfersIn(ALICE)).containsExactly(new TransferId(0, 501), new TransferId(0, 100));
         assertHistoryMatchesTheLedger();
     }
 
