@@ -38,6 +38,7 @@ final class HistoryBlock {
 
     /** Packs entries one after the other; reusable after {@link #reset}. */
     static final class Writer {
+        private static final int KEPT_BYTES_MAX = 4_096;
         private byte[] bytes = new byte[128];
         private int size;
         private int count;
@@ -106,6 +107,9 @@ final class HistoryBlock {
         void reset() {
             size = 0;
             count = 0;
+            if (bytes.length > KEPT_BYTES_MAX) { // a full block's array is not worth keeping for the next
+                bytes = new byte[128];
+            }
         }
 
         private void ensure(int more) {
