@@ -2,16 +2,22 @@ package org.dtenge.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dtenge.node.http.Route;
 
 /**
- * Every route a node answers, swept with requests no route may accept: unsigned (401 on every signed
- * route), and signed with a body that is not JSON or path parameters that name nothing (a 4xx problem
- * with a specific type and detail, never a success or a 500). The caller checks afterwards that nothing
- * changed. Used for the node's own routes and, in the cards module, with the card routes added.
+ * Every route a node answers, checked as a whole: documented in its OpenAPI document, and swept with
+ * requests no route may accept: unsigned (401 on every signed route), and signed with a body that is not
+ * JSON or path parameters that name nothing (a 4xx problem with a specific type and detail, never a
+ * success or a 500). The caller checks afterwards that nothing changed. Used for the node's own routes
+ * and, in the cards module, with the card routes added.
  */
 public final class RouteSweep {
     private RouteSweep() {}
@@ -19,6 +25,39 @@ public final class RouteSweep {
     /** Placeholders for path parameters: "x" is never a valid address, id, program or card. */
     private static String path(Route route) {
         return route.path().replaceAll("\\{[^}]+}", "x");
+    }
+
+    /**
+     * The node's {@code /openapi.yaml} documents every route it answers and nothing else; each operation
+     * has a summary, is signed unless it is public, and refers only to what the document holds.
+     *
+     * @return the document, for further checks
+     */
+    public static JsonNode everyRouteIsDocumented(TestNode node) throws java.io.IOException {
+        ApiClient.Answer answer = node.anonymous().get("/openapi.yaml");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Content-Type").orElse("")).contains("yaml");
+        JsonNode openapi = new ObjectMapper(new YAMLFactory()).readTree(answer.raw().body());
+        assertThat(openapi.get("openapi").asText()).startsWith("3.");
+        Set<String> documented = new HashSet<>();
+        for (Map.Entry<String, JsonNode> path : openapi.get("paths").properties()) {
+            path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
+        }
+        Set<String> routed = new HashSet<>();
+        for (Route route : node.node.routes()) {
+            routed.add(route.method() + " " + route.path());
+            JsonNode operation = openapi.get("paths").get(route.path()).get(route.method().toLowerCase());
+            assertThat(operation.has("summary")).as(route + " has a summary").isTrue();
+            assertThat(operation.has("security") && operation.get("security").isEmpty()).as(route + " security")
+                    .isEqualTo(!route.signed());
+            for (JsonNode ref : operation.findValues("$ref")) {
+                assertThat(ref.asText().startsWith("#/") && !openapi.at(ref.asText().substring(1)).isMissingNode())
+                        .as(route + " refers to " + ref.asText()).isTrue();
+            }
+        }
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(routed);
+        assertThat(routed).hasSizeGreaterThan(25);
+        return openapi;
     }
 
     public static void unsignedRequestsAre401(TestNode node) {
