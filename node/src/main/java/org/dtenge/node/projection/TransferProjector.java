@@ -85,7 +85,7 @@ final class TransferProjector {
     };
     private final Map<DailyKey, long[]> dailyTotals = new HashMap<>();
     private final Set<DailyWallet> dailyWallets = new HashSet<>();
-    /** The payment whose signature went in with its transfer row, so that its RECORD need not update it. */
+    /** The payment whose signature was written when its transfer was projected, so that its RECORD adds nothing. */
     private Optional<TransferId> signedWithRow = Optional.empty();
     private long movements;
 
@@ -108,7 +108,7 @@ final class TransferProjector {
         return movements;
     }
 
-    /** Whether the signature record of {@code payment} was already written with its row (and forgets it). */
+    /** Whether the signature of {@code payment} was already written with its transfer (and forgets it). */
     boolean tookSignature(TransferId payment) {
         if (signedWithRow.equals(Optional.of(payment))) {
             signedWithRow = Optional.empty();
@@ -213,7 +213,7 @@ final class TransferProjector {
                 "hold", Optional.empty());
     }
 
-    /** A payment is TRANSFER (linked) + RECORD(signature): its signature goes in with the row. */
+    /** A payment is TRANSFER (linked) + RECORD(signature): its signature is written with the transfer. */
     private Optional<SignatureRecord> signatureAfter(EventBatch events, int i, TransferId id) {
         if (i + 1 >= events.count() || RecordKind.of(events, i + 1).filter(kind -> kind == RecordKind.PAYMENT_SIGNATURE).isEmpty()) {
             return Optional.empty();
