@@ -143,14 +143,13 @@ final class PaymentEndpoints {
                 views[i] = view(i, id, ItemResult.Status.REJECTED, Optional.of(e.problem()), Optional.empty());
             }
         }
+        int[] counts = new int[ItemResult.Status.values().length];
+        counts[ItemResult.Status.REJECTED.ordinal()] = items.size() - parsed.size();
         for (ItemResult result : batches.submit(call.caller(), parsed)) {
             int i = at.get(result.index());
+            counts[result.status().ordinal()]++;
             views[i] = view(i, result.id().hex(), result.status(), result.problem(),
                     result.position().map(org.dtenge.journal.EventPosition::sequence));
-        }
-        int[] counts = new int[ItemResult.Status.values().length];
-        for (ItemView view : views) {
-            counts[ItemResult.Status.valueOf(view.status().toUpperCase(java.util.Locale.ROOT).replace('-', '_')).ordinal()]++;
         }
         return Reply.ok(new BatchView(counts[0], counts[1], counts[2], counts[3], List.of(views)));
     }
