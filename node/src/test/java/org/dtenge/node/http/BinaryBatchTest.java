@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.dtenge.node.ApiClient;
+import org.dtenge.node.CustomerWallet;
 import org.dtenge.node.Orders;
 import org.dtenge.node.TestNode;
-import org.dtenge.node.auth.Base64Url;
 import org.dtenge.node.auth.SigningKey;
 import org.dtenge.node.money.TransferId;
 import org.dtenge.node.payment.PaymentOrder;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BinaryBatchTest {
     private static final String TYPE = "application/vnd.dtenge.batch";
     private static final int RECORD = 152;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @TempDir
     static Path dir;
@@ -51,14 +48,9 @@ class BinaryBatchTest {
         node.close();
     }
 
-    private record Wallet(String address, SigningKey key) {}
 
-    private static Wallet funded(String tier, String amount) {
-        SigningKey key = SigningKey.generate(RANDOM);
-        String address = halyk.post("/v1/wallets", Map.of("ownerKey", Base64Url.encode(key.publicKey()), "kind", "retail",
-                "tier", tier)).text("address");
-        assertThat(halyk.post("/v1/cash-in", Map.of("id", Orders.id(), "wallet", address, "amount", amount)).status()).isEqualTo(201);
-        return new Wallet(address, key);
+    private static CustomerWallet funded(String tier, String amount) {
+        return CustomerWallet.open(halyk, tier, amount);
     }
 
     /** One record: the order's signed fields, then the signature of {@code signer} (none when empty). */
@@ -83,8 +75,8 @@ class BinaryBatchTest {
 
     @Test
     void eachRecordIsAnsweredOnItsOwnAndOnlyWhatDidNotCommitIsListed() throws Exception {
-        Wallet rich = funded("full", "1000.00");
-        Wallet poor = funded("anonymous", "1.00");
+        CustomerWallet rich = funded("full", "1000.00");
+        CustomerWallet poor = funded("anonymous", "1.00");
         String magnum = node.address("magnum");
         String reserve = node.address("halyk");
         String magnumBefore = balance(magnum);

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.dtenge.journal.Receipt;
 import org.dtenge.journal.ReceiptVerifier;
 import org.dtenge.node.ApiClient;
+import org.dtenge.node.CustomerWallet;
 import org.dtenge.node.LedgerState;
 import org.dtenge.node.Orders;
 import org.dtenge.node.TestNode;
@@ -43,15 +44,9 @@ class PaymentTest {
         node.close();
     }
 
-    record Wallet(String address, SigningKey key) {}
 
-    private static Wallet funded(String tier, String amount) {
-        SigningKey key = SigningKey.generate(RANDOM);
-        String address = halyk.post("/v1/wallets", Map.of("ownerKey", Base64Url.encode(key.publicKey()), "kind", "retail",
-                "tier", tier)).text("address");
-        ApiClient.Answer in = halyk.post("/v1/cash-in", Map.of("id", Orders.id(), "wallet", address, "amount", amount));
-        assertThat(in.status()).as(in.toString()).isEqualTo(201);
-        return new Wallet(address, key);
+    private static CustomerWallet funded(String tier, String amount) {
+        return CustomerWallet.open(halyk, tier, amount);
     }
 
     private static String balance(ApiClient servicer, String address) {
@@ -60,7 +55,7 @@ class PaymentTest {
 
     @Test
     void personToPersonAcrossIntermediariesIsDurableWithAVerifiableReceipt() {
-        Wallet payer = funded("anonymous", "1000.00");
+        CustomerWallet payer = funded("anonymous", "1000.00");
         String nurlan = node.address("nurlan");
         String nurlanBefore = balance(node.as("kazpost"), nurlan);
         String supply = node.as("nbk").get("/v1/supply").text("supply");
@@ -77,7 +72,7 @@ class PaymentTest {
 
     @Test
     void theSameRequestTwiceGetsTheSameAnswerAndMovesMoneyOnce() {
-        Wallet payer = funded("anonymous", "1000.00");
+        CustomerWallet payer = funded("anonymous", "1000.00");
         Map<String, Object> body = Orders.payment(payer.key(), Orders.id(), payer.address(), node.address("magnum"), "100.00",
                 System.currentTimeMillis() + 60_000, "INV-2026-0042");
         ApiClient.Answer first = halyk.post("/v1/payments", body);
@@ -99,7 +94,7 @@ class PaymentTest {
 
     @Test
     void refusedPaymentsChangeNoMoney() {
-        Wallet payer = funded("anonymous", "100000.00");
+        CustomerWallet payer = funded("anonymous", "100000.00");
         LedgerState before = LedgerState.of(node);
         String magnum = node.address("magnum");
         ApiClient.Answer limit = halyk.post("/v1/payments", Orders.payment(payer.key(), Orders.id(), payer.address(), magnum, "50000.01"));
@@ -123,7 +118,7 @@ class PaymentTest {
         ApiClient.Answer daily = halyk.post("/v1/payments", Orders.payment(payer.key(), Orders.id(), payer.address(), magnum, "1.00"));
         assertThat(daily.status()).isEqualTo(422);
         assertThat(daily.type()).isEqualTo("daily-limit-exceeded");
-        Wallet poor = funded("anonymous", "5.00");
+        CustomerWallet poor = funded("anonymous", "5.00");
         ApiClient.Answer funds = halyk.post("/v1/payments", Orders.payment(poor.key(), Orders.id(), poor.address(), magnum, "5.01"));
         assertThat(funds.status()).isEqualTo(422);
         assertThat(funds.type()).isEqualTo("insufficient-funds");
@@ -133,7 +128,7 @@ class PaymentTest {
 
     @Test
     void statusAndReceiptAreVisibleToBothSidesOnly() throws InterruptedException {
-        Wallet payer = funded("anonymous", "100.00");
+        CustomerWallet payer = funded("anonymous", "100.00");
         String id = Orders.id();
         halyk.post("/v1/payments", Orders.payment(payer.key(), id, payer.address(), node.address("nurlan"), "10.00"));
         JsonNode status = awaitSigned(halyk, id);
@@ -178,7 +173,7 @@ class PaymentTest {
         ApiClient.Answer registered = node.as("nbk").post("/v1/participants", Map.of("id", "stepapp", "code", 7001,
                 "name", "Step rewards app", "role", "APP_PROVIDER", "publicKey", Base64Url.encode(appKey.publicKey())));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        Wallet payer = funded("anonymous", "50.00");
+        CustomerWallet payer = funded("anonymous", "50.00");
         ApiClient app = node.as("stepapp", appKey);
         ApiClient.Answer paid = app.post("/v1/payments", Orders.payment(payer.key(), Orders.id(), payer.address(),
                 node.address("canteen"), "20.00"));
@@ -189,8 +184,8 @@ class PaymentTest {
 
     @Test
     void aBatchAnswersItemByItem() {
-        Wallet rich = funded("full", "1000.00");
-        Wallet poor = funded("anonymous", "1.00");
+        CustomerWallet rich = funded("full", "1000.00");
+        CustomerWallet poor = funded("anonymous", "1.00");
         String magnum = node.address("magnum");
         String reserve = node.address("halyk");
         String repeated = Orders.id();
@@ -224,7 +219,7 @@ class PaymentTest {
 
     @Test
     void aLargeBatchOfSignedPaymentsSpansSeveralJournalBatches() {
-        Wallet rich = funded("full", "100000.00");
+        CustomerWallet rich = funded("full", "100000.00");
         String magnum = node.address("magnum");
         List<Object> items = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dtenge.node.ApiClient;
+import org.dtenge.node.CustomerWallet;
 import org.dtenge.node.LedgerState;
 import org.dtenge.node.Orders;
 import org.dtenge.node.TestNode;
@@ -39,19 +40,10 @@ class WalletTest {
     }
 
     /** Opens a wallet at Halyk for a new key and puts {@code amount} in it. */
-    private static Wallet funded(String tier, String amount) {
-        SigningKey key = SigningKey.generate(RANDOM);
-        ApiClient.Answer opened = halyk.post("/v1/wallets", Map.of("ownerKey", Base64Url.encode(key.publicKey()), "kind", "retail",
-                "tier", tier));
-        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        String address = opened.text("address");
-        if (!amount.equals("0")) {
-            assertThat(halyk.post("/v1/cash-in", Map.of("id", Orders.id(), "wallet", address, "amount", amount)).status()).isEqualTo(201);
-        }
-        return new Wallet(address, key);
+    private static CustomerWallet funded(String tier, String amount) {
+        return CustomerWallet.open(halyk, tier, amount);
     }
 
-    record Wallet(String address, SigningKey key) {}
 
     @Test
     void openingIsIdempotentAndTheLedgerHoldsOnlyTheKey() {
@@ -79,7 +71,7 @@ class WalletTest {
 
     @Test
     void aFrozenWalletNeitherPaysNorReceivesUntilUnfrozen() {
-        Wallet wallet = funded("anonymous", "500.00");
+        CustomerWallet wallet = funded("anonymous", "500.00");
         String path = "/v1/wallets/" + wallet.address();
         ApiClient.Answer frozen = halyk.post(path + "/freeze", "");
         assertThat(frozen.status()).isEqualTo(200);
@@ -103,7 +95,7 @@ class WalletTest {
 
     @Test
     void tiersSetTheLimitsAndADowngradeThatWouldBreakThemIsRefused() {
-        Wallet wallet = funded("anonymous", "90000.00");
+        CustomerWallet wallet = funded("anonymous", "90000.00");
         String path = "/v1/wallets/" + wallet.address();
         ApiClient.Answer over = halyk.post("/v1/cash-in", Map.of("id", Orders.id(), "wallet", wallet.address(), "amount", "20000.00"));
         assertThat(over.status()).isEqualTo(422);
@@ -124,7 +116,7 @@ class WalletTest {
 
     @Test
     void closingMovesTheBalanceToTheReserveInOneChainAndKeepsSupply() {
-        Wallet wallet = funded("anonymous", "75000.00"); // above the anonymous payment limit of 50,000
+        CustomerWallet wallet = funded("anonymous", "75000.00"); // above the anonymous payment limit of 50,000
         String supply = node.as("nbk").get("/v1/supply").text("supply");
         long reserve = Orders.tiyn(halyk.get("/v1/wallets/" + node.address("halyk")).text("balance"));
         ApiClient.Answer closed = halyk.post("/v1/wallets/" + wallet.address() + "/close", "");
@@ -141,7 +133,7 @@ class WalletTest {
 
     @Test
     void historyIsPagedNewestFirst() throws InterruptedException {
-        Wallet wallet = funded("simplified", "0");
+        CustomerWallet wallet = funded("simplified", "0");
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             String id = Orders.id();
