@@ -30,6 +30,7 @@ public final class Main {
             case "memory" -> MemoryFootprint.run(rest);
             case "http" -> HttpBench.run(HttpOptions.parse(rest));
             case "compare" -> Compare.run(rest);
+            case "floor" -> Floor.run(rest);
             default -> {
                 usage();
                 System.exit(2);

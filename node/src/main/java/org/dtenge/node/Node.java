@@ -97,6 +97,7 @@ public final class Node implements AutoCloseable {
     private final ProjectionDb db;
     private final ProjectionWorker projection;
     private final Sequencer sequencer;
+    private final LedgerGate gate;
     private final SignatureVerifier verifier;
     private final EventHub hub;
     private final Api api;
@@ -115,6 +116,7 @@ public final class Node implements AutoCloseable {
         this.db = parts.db;
         this.projection = parts.projection;
         this.sequencer = parts.sequencer;
+        this.gate = parts.gate;
         this.verifier = parts.verifier;
         this.hub = parts.hub;
         this.api = parts.api;
@@ -130,6 +132,7 @@ public final class Node implements AutoCloseable {
         ProjectionDb db;
         ProjectionWorker projection;
         Sequencer sequencer;
+        LedgerGate gate;
         SignatureVerifier verifier;
         EventHub hub;
         Api api;
@@ -151,6 +154,9 @@ public final class Node implements AutoCloseable {
             }
             if (sequencer != null) {
                 sequencer.close();
+            }
+            if (gate != null) {
+                gate.close();
             }
             if (projection != null) {
                 projection.close();
@@ -262,6 +268,7 @@ public final class Node implements AutoCloseable {
             recent.add(submission);
             projection.offer(submission);
         }, config.answerTimeout(), metrics::busy);
+        parts.gate = gate;
         directory.readMissesFrom(id -> gate.read(ledger -> ledger.account(id.hi(), id.lo())));
         legs.readThrough(gate);
         parts.projection.start();
@@ -356,6 +363,7 @@ public final class Node implements AutoCloseable {
         extensions.close(); // before the sequencer: an extension's last requests still get their answers
         scheduler.close();
         sequencer.close();
+        gate.close();
         projection.close();
         verifier.close();
         try {

@@ -3,8 +3,6 @@ package org.dtenge.node.chain;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.dtenge.ledger.EventBatch;
@@ -23,17 +21,19 @@ import org.dtenge.sequencer.Submission;
  * sequencer's sync thread, inside the acknowledgement, in journal order. It must be quick: it only enqueues.
  * Callers wait for their own answer on their own thread (request threads are virtual threads).
  */
-public final class LedgerGate {
+public final class LedgerGate implements AutoCloseable {
     private final Sequencer sequencer;
     private final Consumer<Submission> committed;
     private final Duration answerTimeout;
     private final Runnable onBusy;
+    private final AnswerDeadlines deadlines;
 
     public LedgerGate(Sequencer sequencer, Consumer<Submission> committed, Duration answerTimeout, Runnable onBusy) {
         this.sequencer = sequencer;
         this.committed = committed;
         this.answerTimeout = answerTimeout;
         this.onBusy = onBusy;
+        this.deadlines = new AnswerDeadlines(answerTimeout);
     }
 
     /** Offers {@code events} without waiting for room; BUSY when the sequencer's queue is full. */
@@ -106,11 +106,15 @@ public final class LedgerGate {
 
     private <T> T get(CompletableFuture<T> future, String timeoutDetail) {
         try {
-            return future.get(answerTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new NodeException(org.dtenge.node.Problem.of(ProblemType.OUTCOME_UNKNOWN, timeoutDetail), e);
+            if (!future.isDone()) {
+                deadlines.watch(future); // a wait with a timeout of its own costs a timer per request
+            }
+            return future.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof AnswerDeadlines.AnswerTimedOut) {
+                throw new NodeException(org.dtenge.node.Problem.of(ProblemType.OUTCOME_UNKNOWN, timeoutDetail), cause);
+            }
             if (cause instanceof SequencerStoppedException) {
                 throw new NodeException(org.dtenge.node.Problem.of(ProblemType.UNAVAILABLE,
                         "the ledger stopped before the events were durable: " + cause.getMessage()), cause);
@@ -121,5 +125,11 @@ public final class LedgerGate {
             Thread.currentThread().interrupt();
             throw NodeException.of(ProblemType.UNAVAILABLE, "interrupted while waiting for the ledger");
         }
+    }
+
+    /** Stops timing answers out; after the sequencer has closed, when no answer is still awaited. */
+    @Override
+    public void close() {
+        deadlines.close();
     }
 }
