@@ -211,7 +211,7 @@ final class HttpBench {
     }
 
     private static void projected(long items, String what, long elapsedNanos, long catchUpNanos) {
-        System.out.printf("   PROJECTED    history and statistics had applied the last of them %.2f s after the last answer:"
+        System.out.printf("   PROJECTED    the projection had applied the last of them (readable in history) %.2f s after the last answer:"
                 + " %,.0f %s/s durable and projected%n", seconds(catchUpNanos), rate(items, elapsedNanos + catchUpNanos), what);
     }
 

@@ -327,8 +327,8 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * Whether the projections have applied every event the journal holds durably (history and
-     * statistics show them once the projection's next commit, at most 50 ms later, is done).
+     * Whether the projections have applied every event the journal holds durably: history shows them
+     * from then on; statistics once the projection's next commit, at most a second later, is done.
      */
     public boolean projectionsCaughtUp() {
         return projection.position().sequence() > journal.durableHead().sequence();

@@ -68,6 +68,7 @@ public final class ProjectionDb implements AutoCloseable {
     private final String url;
     private final Connection writer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final Uncommitted uncommitted = new Uncommitted();
 
     public ProjectionDb(Path file) {
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
@@ -134,6 +135,11 @@ public final class ProjectionDb implements AutoCloseable {
     /** The writing connection: only the projection thread uses it. */
     Connection writer() {
         return writer;
+    }
+
+    /** What the writer has applied and not yet committed, for readers. */
+    Uncommitted uncommitted() {
+        return uncommitted;
     }
 
     /** Runs {@code query} on a reading connection. */

@@ -26,15 +26,26 @@ public final class ProjectionQueries {
      * Newest first, strictly before {@code beforeNanos}. An event and its policy legs share a time, so
      * a page never ends between them (it may then hold a few more than {@code limit}): the next page
      * starts before that time.
+     *
+     * <p>The uncommitted blocks are read first. Committed blocks are read only from before the oldest of
+     * them: if the projection commits in between, SQLite then also holds them (and maybe newer ones),
+     * and those must not appear twice.
      */
     public List<HistoryEntry> history(AccountId account, int limit, long beforeNanos) {
+        List<Uncommitted.Block> pending = db.uncommitted().history(account);
+        List<HistoryEntry> page = new ArrayList<>();
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            if (HistoryBlock.fill(pending.get(i).entries(), beforeNanos, limit, page)) {
+                return page;
+            }
+        }
+        long committedBefore = pending.isEmpty() ? beforeNanos : Math.min(beforeNanos, pending.getFirst().firstAt());
         return db.read(c -> {
-            List<HistoryEntry> page = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("SELECT entries FROM history WHERE account_hi = ? AND account_lo = ?"
                     + " AND first_at_ns < ? ORDER BY first_at_ns DESC, first_part DESC")) {
                 q.setLong(1, account.hi());
                 q.setLong(2, account.lo());
-                q.setLong(3, beforeNanos);
+                q.setLong(3, committedBefore);
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
                         if (HistoryBlock.fill(r.getBytes(1), beforeNanos, limit, page)) {
@@ -49,6 +60,10 @@ public final class ProjectionQueries {
 
     /** The payer's signature of payment {@code id}, applied at {@code atNanos}, and the order's expiry. */
     public Optional<Signature> signature(TransferId id, long atNanos) {
+        Optional<Signature> pending = db.uncommitted().signature(id, atNanos);
+        if (pending.isPresent()) {
+            return pending;
+        }
         return db.read(c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT signature, expires_ms FROM signatures"
                     + " WHERE at_ns = ? AND id_hi = ? AND id_lo = ?")) {

@@ -35,7 +35,7 @@ import org.dtenge.node.participant.ParticipantRegistry;
 
 /**
  * Applies journal events to the projections database, one event at a time, inside the transaction
- * the worker opened; collects the events for the participants' streams, published after commit. Only
+ * the worker opened; collects the events for the participants' streams, published after each apply. Only
  * applied events (result OK) change anything: a refused event left no trace in the ledger either.
  */
 final class Projector {
@@ -58,8 +58,8 @@ final class Projector {
     private long lastEpochDay = Long.MIN_VALUE;
     private String lastDay = "";
 
-    Projector(Connection db, AccountDirectory directory, ParticipantRegistry registry, int dayOffsetSeconds,
-              IntFunction<String> tierName, LongPredicate listening,
+    Projector(Connection db, Uncommitted uncommitted, AccountDirectory directory, ParticipantRegistry registry,
+              int dayOffsetSeconds, IntFunction<String> tierName, LongPredicate listening,
               LedgerTransfers ledgerTransfers) throws SQLException {
         this.db = db;
         this.listening = listening;
@@ -74,7 +74,7 @@ final class Projector {
         savePosition = db.prepareStatement("UPDATE position SET sequence = ?, next_index = ? WHERE id = 1");
         findAccount = db.prepareStatement("SELECT kind, intermediary, owner_key, asset FROM accounts WHERE id_hi = ? AND id_lo = ?");
         this.ledgerTransfers = ledgerTransfers;
-        transfers = new TransferProjector(db, this::facts, ledgerTransfers, listening, this::notify, this::day);
+        transfers = new TransferProjector(db, uncommitted, this::facts, ledgerTransfers, listening, this::notify, this::day);
         try (var s = db.createStatement(); ResultSet row = s.executeQuery("SELECT sequence, next_index FROM position")) {
             row.next();
             position = new Position(row.getLong(1), row.getInt(2));
@@ -115,7 +115,18 @@ final class Projector {
         }
     }
 
-    /** Records the position in the transaction, commits, and hands back the stream events to publish. */
+    /**
+     * Shows readers the history applied so far (before it is committed) and hands back the stream
+     * events it makes, to publish: a participant told of a payment can read it at once.
+     */
+    List<NodeEvent> publish() {
+        transfers.publish();
+        List<NodeEvent> events = List.copyOf(pending);
+        pending.clear();
+        return events;
+    }
+
+    /** Records the position in the transaction, commits, and hands back the stream events not yet published. */
     List<NodeEvent> commit() throws SQLException {
         transfers.flush();
         savePosition.setLong(1, position.sequence());

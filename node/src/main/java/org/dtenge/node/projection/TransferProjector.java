@@ -66,6 +66,7 @@ final class TransferProjector {
     private final Notifier notifier;
     private final LongFunction<String> day;
     private final PreparedStatement insertSignature;
+    private final Uncommitted uncommitted;
     private final HistoryBlocks history;
     private final PreparedStatement upsertDaily;
     private final PreparedStatement insertDailyWallet;
@@ -89,15 +90,16 @@ final class TransferProjector {
     private Optional<TransferId> signedWithRow = Optional.empty();
     private long movements;
 
-    TransferProjector(Connection db, Accounts accounts, LedgerTransfers ledgerTransfers,
+    TransferProjector(Connection db, Uncommitted uncommitted, Accounts accounts, LedgerTransfers ledgerTransfers,
                       LongPredicate listening, Notifier notifier, LongFunction<String> day) throws SQLException {
+        this.uncommitted = uncommitted;
         this.accounts = accounts;
         this.ledgerTransfers = ledgerTransfers;
         this.listening = listening;
         this.notifier = notifier;
         this.day = day;
         insertSignature = db.prepareStatement("INSERT OR IGNORE INTO signatures VALUES (?, ?, ?, ?, ?)");
-        history = new HistoryBlocks(db);
+        history = new HistoryBlocks(db, uncommitted);
         upsertDaily = db.prepareStatement("INSERT INTO daily VALUES (?, ?, ?, ?, ?) ON CONFLICT (day, intermediary, category)"
                 + " DO UPDATE SET count = count + excluded.count, volume = volume + excluded.volume");
         insertDailyWallet = db.prepareStatement("INSERT OR IGNORE INTO daily_wallets VALUES (?, ?, ?, ?, ?)");
@@ -231,6 +233,7 @@ final class TransferProjector {
         insertSignature.setBytes(4, signature.signature());
         insertSignature.setLong(5, signature.expiresAtMillis());
         insertSignature.executeUpdate();
+        uncommitted.signature(at, payment, new ProjectionQueries.Signature(signature.signature(), signature.expiresAtMillis()));
     }
 
     /** Money moved: an entry on each side, the daily group, and the stream events. */
@@ -278,6 +281,11 @@ final class TransferProjector {
         total[0]++;
         total[1] += amount;
         dailyWallets.add(new DailyWallet(group, counted.id().hi(), counted.id().lo()));
+    }
+
+    /** Shows readers the history applied since the last call (see {@link Uncommitted}). */
+    void publish() {
+        history.publish();
     }
 
     /** Writes the daily groups summed in this transaction: once each, not once per transfer. */

@@ -62,7 +62,7 @@ class HistoryBlocksTest {
 
     /** Events of 1 to 4 parts in commits of random size, some entries to another account in between. */
     private static List<HistoryBlock.Entry> write(ProjectionDb db, SplittableRandom random) throws SQLException {
-        HistoryBlocks blocks = new HistoryBlocks(db.writer());
+        HistoryBlocks blocks = new HistoryBlocks(db.writer(), db.uncommitted());
         List<HistoryBlock.Entry> written = new ArrayList<>();
         long at = 1_764_000_000_000_000_000L;
         long batch = 1;

@@ -52,7 +52,7 @@ class ProjectorTest {
     @BeforeEach
     void open() throws SQLException {
         db = new ProjectionDb(dir.resolve("projections.db"));
-        projector = new Projector(db.writer(), new AccountDirectory(), new ParticipantRegistry(), 0, tier -> "tier",
+        projector = new Projector(db.writer(), db.uncommitted(), new AccountDirectory(), new ParticipantRegistry(), 0, tier -> "tier",
                 code -> false, this::fromLedger);
         EventBatch genesis = new EventBatch(16);
         genesis.createAsset(DT, "KZT", 2, 0, ISSUER);
@@ -84,6 +84,13 @@ class ProjectorTest {
 
     /** Applies to the ledger, then projects with the results, as the node does, and commits. */
     private List<Result> apply(EventBatch batch) throws SQLException {
+        List<Result> out = applyUncommitted(batch);
+        projector.commit();
+        return out;
+    }
+
+    /** As above, but only shows readers the result, as the worker does between commits. */
+    private List<Result> applyUncommitted(EventBatch batch) throws SQLException {
         now += SECOND;
         batch.timestampNanos(now);
         Results results = new Results();
@@ -92,7 +99,7 @@ class ProjectorTest {
         BatchHeader header = BatchHeader.write(ByteBuffer.allocate(BatchHeader.SIZE).order(ByteOrder.LITTLE_ENDIAN), 0,
                 sequence, now, batch.count(), new byte[32], new byte[32], 0, sha256());
         projector.apply(header, batch, results, 0);
-        projector.commit();
+        projector.publish();
         List<Result> out = new ArrayList<>();
         for (int i = 0; i < results.count(); i++) {
             out.add(results.result(i));
@@ -176,7 +183,7 @@ class ProjectorTest {
         hold.transfer(0, 500, 0, ALICE, 0, BOB, 800, DT, Event.PENDING, 0, 0, 0, 0, 0, 3_600);
         assertThat(apply(hold)).containsExactly(Result.OK);
         // A new projector, as after a restart: the holds it saw open are forgotten; the ledger still has them.
-        projector = new Projector(db.writer(), new AccountDirectory(), new ParticipantRegistry(), 0, tier -> "tier",
+        projector = new Projector(db.writer(), db.uncommitted(), new AccountDirectory(), new ParticipantRegistry(), 0, tier -> "tier",
                 code -> false, this::fromLedger);
         EventBatch post = new EventBatch(4);
         post.transfer(0, 501, 0, 0, 0, 0, 0, DT, Event.POST_PENDING, 0, 500, 0, 0, 0, 0);
@@ -199,5 +206,62 @@ class ProjectorTest {
         assertThat(historySum(BOB)).isZero();
         assertThat(historySum(TAX)).isEqualTo(120); // 12% of the 1,000 posted, not of the 2,000 held
         assertHistoryMatchesTheLedger();
+    }
+
+    @Test
+    void historyAndSignaturesAreReadableBeforeTheirCommitAndNeverTwiceAfterIt() throws SQLException {
+        EventBatch payment = new EventBatch(2);
+        payment.transfer(0, 600, 0, ALICE, 0, BOB, 100, DT, Event.LINKED, 0, 0, 0, 0, 0, 0);
+        byte[] signature = new byte[64];
+        signature[0] = 7;
+        payment.record(new org.dtenge.node.chain.SignatureRecord(new TransferId(0, 600), 1_800_000_000_000L, signature).encode());
+        assertThat(applyUncommitted(payment)).containsOnly(Result.OK);
+        long paidAt = now;
+        ProjectionQueries queries = new ProjectionQueries(db);
+        assertThat(transfersIn(BOB)).containsExactly(new TransferId(0, 600));
+        assertThat(transfersIn(ALICE)).containsExactly(new TransferId(0, 600), new TransferId(0, 100));
+        assertThat(queries.signature(new TransferId(0, 600), paidAt)).hasValueSatisfying(s -> {
+            assertThat(s.signature()).isEqualTo(signature);
+            assertThat(s.expiresAtMillis()).isEqualTo(1_800_000_000_000L);
+        });
+
+        // Between the commit and the clearing of what was uncommitted, both hold the payment: it comes once.
+        projector.commit();
+        assertThat(transfersIn(ALICE)).containsExactly(new TransferId(0, 600), new TransferId(0, 100));
+        assertHistoryMatchesTheLedger();
+
+        // More 256 entries than a block holds, uncommitted, on top of the committed and the stale ones.
+        List<TransferId> expected = new ArrayList<>(List.of(new TransferId(0, 600), new TransferId(0, 100)));
+        EventBatch many = new EventBatch(300);
+        for (int i = 0; i < 300; i++) {
+            many.transfer(0, 1_000 + i, 0, ALICE, 0, BOB, 1, DT, 0);
+            expected.addFirst(new TransferId(0, 1_000 + i));
+        }
+        assertThat(applyUncommitted(many)).containsOnly(Result.OK);
+        assertThat(pages(ALICE, 7)).containsExactlyElementsOf(expected);
+        assertHistoryMatchesTheLedger();
+
+        projector.commit();
+        assertThat(pages(ALICE, 7)).containsExactlyElementsOf(expected);
+        db.uncommitted().clear();
+        assertThat(pages(ALICE, 7)).containsExactlyElementsOf(expected);
+        assertThat(pages(BOB, 300)).hasSize(301);
+        assertHistoryMatchesTheLedger();
+        assertThat(queries.signature(new TransferId(0, 600), paidAt)).isPresent();
+    }
+
+    /** An account's whole history read in pages of {@code limit}, newest first. */
+    private List<TransferId> pages(long account, int limit) {
+        ProjectionQueries queries = new ProjectionQueries(db);
+        List<TransferId> all = new ArrayList<>();
+        long before = Long.MAX_VALUE;
+        while (true) {
+            List<HistoryEntry> page = queries.history(new AccountId(0, account), limit, before);
+            if (page.isEmpty()) {
+                return all;
+            }
+            page.forEach(e -> all.add(e.transfer()));
+            before = page.getLast().atNanos();
+        }
     }
 }
