@@ -176,6 +176,7 @@ final class ThreadCpu {
             case "dtenge-sync" -> "sync (fsync, acknowledge, feed receipts and projection)";
             case "dtenge-projection" -> "projection (SQLite history and statistics)";
             case "dtenge-verifier" -> "batch signature verifiers";
+            case "dtenge-verifier-one" -> "payment signature verifiers (Ed25519, one payment at a time)";
             case "dtenge-snapshot" -> "snapshot";
             default -> "other: " + name.replaceAll("[0-9]+", "N");
         };

@@ -11,6 +11,7 @@ class ThreadCpuTest {
     void nodeThreadsByName() {
         assertThat(ThreadCpu.role("dtenge-sequencer")).startsWith("sequencer");
         assertThat(ThreadCpu.role("dtenge-verifier-1")).isEqualTo("batch signature verifiers");
+        assertThat(ThreadCpu.role("dtenge-verifier-one-0")).startsWith("payment signature verifiers");
         assertThat(ThreadCpu.role("ForkJoinPool-1-worker-2")).isEqualTo(ThreadCpu.CARRIERS);
         assertThat(ThreadCpu.role("ForkJoinPool-1-delayScheduler")).isEqualTo(ThreadCpu.DELAYS);
         assertThat(ThreadCpu.role("MasterPoller")).isEqualTo(ThreadCpu.POLLER);

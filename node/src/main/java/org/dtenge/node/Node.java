@@ -307,7 +307,7 @@ public final class Node implements AutoCloseable {
         Access access = new Access(directory);
         InstantSource clock = InstantSource.system();
         return new Api.Services(new Network(gate, parts.registry), new TwoTier(transfers, parts.registry, access),
-                new Wallets(gate, access), new Payments(transfers, access, clock, projections, receipts),
+                new Wallets(gate, access), new Payments(transfers, access, parts.verifier, clock, projections, receipts),
                 new BatchPayments(gate, access, parts.verifier, clock),
                 new Queries(gate, parts.journal, projections, access, config.statisticsGroupMin()), access,
                 new Programs(gate, parts.contracts, access, projections, transfers, clock, config.statisticsGroupMin()));

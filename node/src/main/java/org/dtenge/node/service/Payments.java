@@ -26,18 +26,22 @@ import org.dtenge.node.projection.TransferRow;
 
 /**
  * Payments signed by the payer's wallet key: person to person, person to merchant, cash-out. The
- * signature is checked here, on the request's own thread (in parallel with every other request, and
- * never on the sequencer), and then kept in the journal with the transfer as one linked chain:
+ * signature is checked here, on the verifier's threads (in parallel with other requests, and never on
+ * the sequencer; see {@link SignatureVerifier} for why not on the request's own thread), and then kept
+ * in the journal with the transfer as one linked chain:
  * TRANSFER (linked) then a RECORD holding the signature and the order's expiry.
  */
 public final class Payments {
     private final Transfers transfers;
     private final Access access;
+    private final SignatureVerifier verifier;
     private final InstantSource clock;
     private final ProjectionQueries projections;
     private final Receipts receipts;
 
-    public Payments(Transfers transfers, Access access, InstantSource clock, ProjectionQueries projections, Receipts receipts) {
+    public Payments(Transfers transfers, Access access, SignatureVerifier verifier, InstantSource clock,
+                    ProjectionQueries projections, Receipts receipts) {
+        this.verifier = verifier;
         this.transfers = transfers;
         this.access = access;
         this.clock = clock;
@@ -72,7 +76,7 @@ public final class Payments {
 
     private Outcome<Committed> signed(PaymentOrder order, byte[] signature, AccountFacts payer, AccountFacts payee) {
         checkKinds(payer, payee);
-        if (!order.verify(payer.ownerKey(), signature)) {
+        if (!verifier.verify(new SignatureVerifier.Check(payer.ownerKey(), order.encode(), signature))) {
             throw NodeException.of(ProblemType.INVALID_PAYMENT_SIGNATURE, "the signature does not verify with the key of "
                     + order.payer().address() + " over the canonical encoding of this order (docs/api.md)");
         }
