@@ -131,12 +131,17 @@ final class HttpBench {
             long signedAt = System.nanoTime();
             List<Transport.Prepared> requests = presign(Math.toIntExact(schedule.count(options.durationSeconds())), 100L + rate);
             Observation observation = Observation.start(node, options, "open-" + rate);
-            OpenLoop.Result result = OpenLoop.run(transport, requests, schedule, options.openWorkers(), a -> 1, SPLIT_EVERY,
-                    signedAt + SIGNATURES_USABLE_NANOS);
+            OpenLoop.Result result = options.client().equals("socket")
+                    ? SelectorOpenLoop.run("127.0.0.1", node.port(), requests, schedule, options.openWorkers(), a -> 1,
+                            SPLIT_EVERY, signedAt + SIGNATURES_USABLE_NANOS)
+                    : OpenLoop.run(transport, requests, schedule, options.openWorkers(), a -> 1, SPLIT_EVERY,
+                            signedAt + SIGNATURES_USABLE_NANOS);
             long catchUp = projectionCatchUp(node);
             Observed observed = observation.stop(result.tally().clientCpuNanos());
-            System.out.printf("%n== OPEN LOOP: POST /v1/payments offered at %,d/s for %d s (fixed schedule, %d sending threads)%n",
-                    rate, options.durationSeconds(), options.openWorkers());
+            System.out.printf("%n== OPEN LOOP: POST /v1/payments offered at %,d/s for %d s (fixed schedule, %s)%n",
+                    rate, options.durationSeconds(), options.client().equals("socket")
+                            ? options.openWorkers() + " connections, one dispatcher and one reader thread"
+                            : options.openWorkers() + " sending threads");
             answers(result.tally(), result.elapsedNanos(), "payments");
             long answered = result.tally().durable();
             boolean kept = result.tally().abandoned() == 0 && answered >= 0.99 * requests.size()

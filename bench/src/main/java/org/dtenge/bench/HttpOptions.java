@@ -29,7 +29,8 @@ record HttpOptions(int wallets, int clients, int durationSeconds, int warmupSeco
                                    the batch phase also sends 30 unmeasured batches first)
               --rate R[,R...]      open loop: payments per second offered at fixed intervals, one run per rate
                                    (default 10000; e.g. 1000,2000,4000,10000 to find where latency breaks)
-              --open-workers N     open loop: sending threads, the most requests in flight (default 256)
+              --open-workers N     open loop: connections (socket client) or sending threads (jdk client),
+                                   the most requests in flight (default 256)
               --presign-rate N     closed loop: pre-signed payments per second of --duration (default 30000)
               --batch-clients N    batch: concurrent clients (default 2)
               --batch-requests N   batch: requests sent in all (default 200)

@@ -12,7 +12,9 @@ import java.util.Arrays;
  *   <li>{@code http [options]}: a real node in this process under HTTP load (signed payments, batches),
  *       see {@link HttpBench} and {@link HttpOptions};</li>
  *   <li>{@code compare [options]}: one workload against dtenge and PostgreSQL side by side, see {@link Compare}
- *       and {@link CompareOptions} ({@code dtenge bench} runs the same).</li>
+ *       and {@link CompareOptions} ({@code dtenge bench} runs the same);</li>
+ *   <li>{@code floor [--server helidon|sockets] [--verify true|false]}: what one request per payment
+ *       can reach on this machine at best, see {@link Floor}.</li>
  * </ul>
  */
 public final class Main {
@@ -44,6 +46,7 @@ public final class Main {
                        java -jar dtenge-bench.jar throughput [options]   (--help lists them)
                        java -jar dtenge-bench.jar memory [--accounts N] [--unsized]
                        java -jar dtenge-bench.jar http [options]         (--help lists them)
-                       java -jar dtenge-bench.jar compare [options]      (--help lists them)""");
+                       java -jar dtenge-bench.jar compare [options]      (--help lists them)
+                       java -jar dtenge-bench.jar floor [--server helidon|sockets] [--verify true|false] [--clients C] [--duration S]""");
     }
 }
