@@ -43,8 +43,8 @@ final class HttpTargets {
     private static final String CENTRAL_BANK = "nbk";
     private static final int SETUP_THREADS = 32;
     /** How fast each phase could go at most, to size the pre-signed requests to its duration. */
-    private static final Map<String, Integer> RATE_CEILING = Map.of(BATCH, 30_000, PAYMENTS, 8_000, RESERVE_BATCH, 500_000,
-            RESERVE_BINARY, 800_000);
+    private static final Map<String, Integer> RATE_CEILING = Map.of(BATCH, 60_000, PAYMENTS, 20_000, RESERVE_BATCH, 800_000,
+            RESERVE_BINARY, 1_000_000);
     /** A request is signed at most this long before it is sent: the node refuses signatures older than 60 s. */
     static final int DURATION_MAX_SECONDS = 40;
 
