@@ -3,40 +3,22 @@ package org.dtenge.node.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
 import org.dtenge.node.ApiClient;
+import org.dtenge.node.EndToEndTest;
 import org.dtenge.node.LedgerState;
 import org.dtenge.node.Orders;
-import org.dtenge.node.TestNode;
 import org.dtenge.node.auth.RequestSigner;
 import org.dtenge.node.auth.SigningKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every request but health, metrics and documents is signed; unsigned, badly signed, stale and replayed
  * requests get 401, requests outside a participant's role or accounts get 403, and none changes anything.
  */
-class AuthenticationTest {
-    @TempDir
-    static Path dir;
-    static TestNode node;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = TestNode.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
-
+class AuthenticationTest extends EndToEndTest {
     private static String cashIn(String wallet) {
         return "{\"id\":\"" + Orders.id() + "\",\"wallet\":\"" + wallet + "\",\"amount\":\"100.00\"}";
     }

@@ -2,31 +2,25 @@ package org.dtenge.node.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dtenge.node.ApiClient;
+import org.dtenge.node.EndToEndTest;
 import org.dtenge.node.LedgerState;
 import org.dtenge.node.Orders;
 import org.dtenge.node.RouteSweep;
-import org.dtenge.node.TestNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bad input of every kind is answered 4xx with a specific problem type and detail, and changes nothing. */
-class BadInputTest {
-    @TempDir
-    static Path dir;
-    static TestNode node;
+class BadInputTest extends EndToEndTest {
     static LedgerState genesis;
 
     @BeforeAll
     static void start() throws Exception {
-        node = TestNode.start(dir);
         genesis = LedgerState.of(node);
     }
 
@@ -34,7 +28,6 @@ class BadInputTest {
     static void stop() {
         // Every test here was refused before the ledger: the whole run left the journal as genesis made it.
         genesis.unchangedIn(node);
-        node.close();
     }
 
     private static ApiClient.Answer cashIn(String body) {

@@ -5,53 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.dtenge.node.ApiClient;
 import org.dtenge.node.CustomerWallet;
+import org.dtenge.node.EndToEndTest;
 import org.dtenge.node.Orders;
-import org.dtenge.node.TestNode;
 import org.dtenge.node.auth.SigningKey;
 import org.dtenge.node.money.TransferId;
 import org.dtenge.node.payment.PaymentOrder;
 import org.dtenge.node.payment.Reference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * POST /v1/payments/batch with binary records (application/vnd.dtenge.batch) through the real HTTP
  * server: each record answered on its own as in JSON, the answer listing only what did not commit; a
  * body that is not whole records, or has too many, is refused whole and changes nothing.
  */
-class BinaryBatchTest {
+class BinaryBatchTest extends EndToEndTest {
     private static final String TYPE = "application/vnd.dtenge.batch";
     private static final int RECORD = 152;
-
-    @TempDir
-    static Path dir;
-    static TestNode node;
-    static ApiClient halyk;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = TestNode.start(dir);
-        halyk = node.as("halyk");
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
-
-
-    private static CustomerWallet funded(String tier, String amount) {
-        return CustomerWallet.open(halyk, tier, amount);
-    }
 
     /** One record: the order's signed fields, then the signature of {@code signer} (none when empty). */
     private static byte[] record(String id, String payer, String payee, long tiyn, Reference reference, Optional<SigningKey> signer) {

@@ -2,33 +2,15 @@ package org.dtenge.node.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.dtenge.node.ApiClient;
+import org.dtenge.node.EndToEndTest;
 import org.dtenge.node.Orders;
 import org.dtenge.node.RouteSweep;
-import org.dtenge.node.TestNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What anyone may read: health, Prometheus metrics, the OpenAPI document (complete) and the docs page. */
-class DocumentsTest {
-    @TempDir
-    static Path dir;
-    static TestNode node;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = TestNode.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
-
+class DocumentsTest extends EndToEndTest {
     @Test
     void healthSaysUpWithoutASignature() {
         ApiClient.Answer health = node.anonymous().get("/health");

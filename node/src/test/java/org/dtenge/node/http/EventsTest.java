@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -17,30 +16,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.dtenge.node.ApiClient;
+import org.dtenge.node.EndToEndTest;
 import org.dtenge.node.Orders;
-import org.dtenge.node.TestNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Server-sent events: an intermediary's app learns of an incoming payment without polling. */
-class EventsTest {
+class EventsTest extends EndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path dir;
-    static TestNode node;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = TestNode.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
 
     /** Opens the event stream as {@code participant}; events arrive in the queue as (name, data). */
     private static BlockingQueue<String[]> open(String participant) throws Exception {

@@ -2,38 +2,26 @@ package org.dtenge.node.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dtenge.journal.Receipt;
 import org.dtenge.journal.ReceiptVerifier;
 import org.dtenge.node.ApiClient;
+import org.dtenge.node.EndToEndTest;
 import org.dtenge.node.LedgerState;
 import org.dtenge.node.Orders;
-import org.dtenge.node.TestNode;
 import org.dtenge.node.auth.Base64Url;
 import org.dtenge.node.money.Tenge;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The two tiers: issuance and redemption change supply; cash-in and cash-out move money within it. */
-class MoneyTest {
-    @TempDir
-    static Path dir;
-    static TestNode node;
+class MoneyTest extends EndToEndTest {
     static LedgerState genesis;
 
     @BeforeAll
     static void start() throws Exception {
-        node = TestNode.start(dir);
         genesis = LedgerState.of(node);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     private static long tiyn(String amount) {

@@ -3,42 +3,30 @@ package org.dtenge.node.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.dtenge.node.ApiClient;
+import org.dtenge.node.EndToEndTest;
 import org.dtenge.node.LedgerState;
 import org.dtenge.node.Orders;
-import org.dtenge.node.TestNode;
 import org.dtenge.node.auth.Base64Url;
 import org.dtenge.node.auth.SigningKey;
 import org.dtenge.node.money.AccountId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The network grows without a restart; supply, head, statistics and merchant QR codes. */
-class NetworkAndQueriesTest {
+class NetworkAndQueriesTest extends EndToEndTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @TempDir
-    static Path dir;
-    static TestNode node;
     static ApiClient nbk;
 
     @BeforeAll
     static void start() throws Exception {
-        node = TestNode.start(dir);
         nbk = node.as("nbk");
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     private static Map<String, Object> registration(String id, long code, String role, SigningKey key) {

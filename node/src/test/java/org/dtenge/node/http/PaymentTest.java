@@ -3,7 +3,6 @@ package org.dtenge.node.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -14,40 +13,16 @@ import org.dtenge.journal.Receipt;
 import org.dtenge.journal.ReceiptVerifier;
 import org.dtenge.node.ApiClient;
 import org.dtenge.node.CustomerWallet;
+import org.dtenge.node.EndToEndTest;
 import org.dtenge.node.LedgerState;
 import org.dtenge.node.Orders;
-import org.dtenge.node.TestNode;
 import org.dtenge.node.auth.Base64Url;
 import org.dtenge.node.auth.SigningKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Signed payments: person to person, to merchants, repeated, refused, looked up, proven, and in batches. */
-class PaymentTest {
+class PaymentTest extends EndToEndTest {
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    @TempDir
-    static Path dir;
-    static TestNode node;
-    static ApiClient halyk;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = TestNode.start(dir);
-        halyk = node.as("halyk");
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
-
-
-    private static CustomerWallet funded(String tier, String amount) {
-        return CustomerWallet.open(halyk, tier, amount);
-    }
 
     private static String balance(ApiClient servicer, String address) {
         return servicer.get("/v1/wallets/" + address).text("balance");

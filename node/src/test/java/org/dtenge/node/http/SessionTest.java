@@ -3,38 +3,20 @@ package org.dtenge.node.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import org.dtenge.node.ApiClient;
+import org.dtenge.node.EndToEndTest;
 import org.dtenge.node.LedgerState;
 import org.dtenge.node.Orders;
-import org.dtenge.node.TestNode;
 import org.dtenge.node.auth.Base64Url;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Session credentials through the real server: opened with the participant's own signature, then
  * used with HMAC; the same role and account rules, the same replay and tamper checks, and nothing
  * changed by a refused request.
  */
-class SessionTest {
-    @TempDir
-    static Path dir;
-    static TestNode node;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = TestNode.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
-
+class SessionTest extends EndToEndTest {
     private static String cashIn(String wallet, String amount) {
         return "{\"id\":\"" + Orders.id() + "\",\"wallet\":\"" + wallet + "\",\"amount\":\"" + amount + "\"}";
     }

@@ -2,48 +2,22 @@ package org.dtenge.node.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dtenge.node.ApiClient;
 import org.dtenge.node.CustomerWallet;
+import org.dtenge.node.EndToEndTest;
 import org.dtenge.node.LedgerState;
 import org.dtenge.node.Orders;
-import org.dtenge.node.TestNode;
 import org.dtenge.node.auth.Base64Url;
 import org.dtenge.node.auth.SigningKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Wallets through their life: opened for a key, frozen, unfrozen, moved between tiers, closed. */
-class WalletTest {
+class WalletTest extends EndToEndTest {
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    @TempDir
-    static Path dir;
-    static TestNode node;
-    static ApiClient halyk;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = TestNode.start(dir);
-        halyk = node.as("halyk");
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
-
-    /** Opens a wallet at Halyk for a new key and puts {@code amount} in it. */
-    private static CustomerWallet funded(String tier, String amount) {
-        return CustomerWallet.open(halyk, tier, amount);
-    }
-
 
     @Test
     void openingIsIdempotentAndTheLedgerHoldsOnlyTheKey() {

@@ -2,35 +2,15 @@ package org.dtenge.node.program;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dtenge.node.ApiClient;
+import org.dtenge.node.EndToEndTest;
 import org.dtenge.node.Orders;
-import org.dtenge.node.TestNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Escrow on holds: released on the payer's word, refunded by the payee, or refunded by the ledger at the timeout. */
-class EscrowTest {
-    @TempDir
-    static Path dir;
-    static TestNode node;
-    static ApiClient halyk;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = TestNode.start(dir);
-        halyk = node.as("halyk");
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
-
+class EscrowTest extends EndToEndTest {
     private static String open(String amount, int timeoutSeconds) {
         String id = Orders.id();
         Map<String, Object> body = new LinkedHashMap<>(Orders.payment(node.key("aigerim"), id, node.address("aigerim"),

@@ -2,50 +2,38 @@ package org.dtenge.node.program;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dtenge.node.ApiClient;
+import org.dtenge.node.EndToEndTest;
 import org.dtenge.node.Orders;
-import org.dtenge.node.TestNode;
 import org.dtenge.node.auth.Base64Url;
 import org.dtenge.node.auth.SigningKey;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Move-to-earn end to end: a fitness app (an app provider) runs a reward pool that Magnum sponsors;
  * the app submits signed daily step counts; 1 tenge per 1,000 steps, capped per day and per month;
  * duplicates ignored, implausible counts refused, and a dry pool stops cleanly.
  */
-class MoveToEarnTest {
+class MoveToEarnTest extends EndToEndTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.ofHours(5));
 
-    @TempDir
-    static Path dir;
-    static TestNode node;
     static ApiClient app;
 
     @BeforeAll
     static void start() throws Exception {
-        node = TestNode.start(dir);
         SigningKey key = SigningKey.generate(RANDOM);
         ApiClient.Answer registered = node.as("nbk").post("/v1/participants", Map.of("id", "qadam", "code", 7701,
                 "name", "Qadam fitness app", "role", "APP_PROVIDER", "publicKey", Base64Url.encode(key.publicKey())));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         app = node.as("qadam", key);
         ProgramClient.payOwn(node.as("halyk"), node.address("halyk"), node.address("magnum"), "10000.00"); // the sponsor's money
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     /** A pool with 1 tenge per 1,000 steps, 15 tenge a day, {@code monthly} a month; sponsored by Magnum. */

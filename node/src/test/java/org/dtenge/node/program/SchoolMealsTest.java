@@ -3,17 +3,14 @@ package org.dtenge.node.program;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dtenge.node.ApiClient;
-import org.dtenge.node.TestNode;
+import org.dtenge.node.EndToEndTest;
 import org.dtenge.node.auth.SigningKey;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * School meals end to end through the HTTP API: Almaty deploys the allowance contract, enrols a
@@ -21,24 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
  * (declined with the contract's reason), above the daily cap (declined by the ledger); the city sees
  * spending per canteen; pausing, retiring and their refusals.
  */
-class SchoolMealsTest {
+class SchoolMealsTest extends EndToEndTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @TempDir
-    static Path dir;
-    static TestNode node;
     static ApiClient almaty;
 
     @BeforeAll
     static void start() throws Exception {
-        node = TestNode.start(dir);
         almaty = node.as("almaty");
         ProgramClient.payOwn(node.as("halyk"), node.address("halyk"), node.address("almaty"), "1000000.00");
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     record Child(SigningKey key, String wallet, String allowance) {}

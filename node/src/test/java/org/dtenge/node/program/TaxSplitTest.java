@@ -3,40 +3,28 @@ package org.dtenge.node.program;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dtenge.node.ApiClient;
+import org.dtenge.node.EndToEndTest;
 import org.dtenge.node.Orders;
-import org.dtenge.node.TestNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * VAT by contract end to end: the State Revenue Committee deploys a 12 % tax split, registers Magnum
  * as a VAT payer (enrols its wallet: a VAT-collecting merchant account), a customer pays tax-inclusive
  * prices, a refund reverses both legs, and both statements reconcile with the balances to the tiyn.
  */
-class TaxSplitTest {
+class TaxSplitTest extends EndToEndTest {
     private static final int TAX = 1101;
     private static final int REFUND = 1102;
 
-    @TempDir
-    static Path dir;
-    static TestNode node;
     static ApiClient src;
 
     @BeforeAll
     static void start() throws Exception {
-        node = TestNode.start(dir);
         src = node.as("src");
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     private static int deploy(String rounding) {
