@@ -8,30 +8,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.dtenge.cards.CardsEndToEndTest;
 import org.dtenge.cards.CardsFixture;
 import org.dtenge.cards.terminal.Terminal;
 import org.dtenge.node.ApiClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The banks' card routes through the real HTTP server: who may do what, bad input, the settlement report. */
-class CardEndpointsTest {
-    @TempDir
-    static Path dir;
-    static CardsFixture f;
-
-    @BeforeAll
-    static void start() throws Exception {
-        f = CardsFixture.start(dir, 600);
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
-
+class CardEndpointsTest extends CardsEndToEndTest {
     @Test
     void aBankIssuesListsAndBlocksItsCardsAndThePanIsNeverStored() throws Exception {
         CardsFixture.Issued card = f.card("100.00");

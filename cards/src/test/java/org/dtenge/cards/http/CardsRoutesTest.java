@@ -3,14 +3,10 @@ package org.dtenge.cards.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.dtenge.cards.CardsFixture;
+import org.dtenge.cards.CardsEndToEndTest;
 import org.dtenge.node.LedgerState;
 import org.dtenge.node.RouteSweep;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A node with the card extension, checked route by route with the card routes added to its own: every
@@ -18,21 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a body that is not JSON, or a card, wallet or program that does not exist, is a 4xx problem; none of
  * it changes the ledger.
  */
-class CardsRoutesTest {
-    @TempDir
-    static Path dir;
-    static CardsFixture f;
-
-    @BeforeAll
-    static void start() throws Exception {
-        f = CardsFixture.start(dir, 600);
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
-
+class CardsRoutesTest extends CardsEndToEndTest {
     @Test
     void theServedOpenApiDocumentHasTheCardRoutesToo() throws Exception {
         JsonNode openapi = RouteSweep.everyRouteIsDocumented(f.node);
