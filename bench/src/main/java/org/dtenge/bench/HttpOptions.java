@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * @param presignRate  the closed loop's pool of pre-signed payments holds {@code presignRate × duration}
  *                     requests; a run that uses them all up stops early and says so
- * @param openWorkers  sending threads of the open loop: the most requests it keeps in flight
+ * @param openWorkers  the open loop's connections (socket client) or sending threads (jdk client): the
+ *                     most requests it keeps in flight
  */
 record HttpOptions(int wallets, int clients, int durationSeconds, int warmupSeconds, List<Integer> rates, int openWorkers,
                    int presignRate, int batchClients, int batchRequests, int batchItems, List<String> batchFormats,

@@ -11,7 +11,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Sends request i at its intended instant ({@link OpenLoopSchedule}) whether or not earlier answers
- * have come: a dispatcher hands each request, when due, to a pool of sending threads. Latency runs
+ * have come: a dispatcher hands each request, when due, to a pool of sending threads (for the JDK
+ * client; the socket client uses {@link SelectorOpenLoop}, the same on two threads). Latency runs
  * from the intended instant to the whole answer, so a request that waited for a free sender, or for
  * a dispatcher that fell behind, is charged with that wait.
  *
