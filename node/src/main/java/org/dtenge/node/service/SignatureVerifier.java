@@ -2,6 +2,7 @@ package org.dtenge.node.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,24 +36,15 @@ public final class SignatureVerifier implements AutoCloseable {
 
     /** Whether one signature verifies; the calling thread waits for the answer. */
     public boolean verify(Check check) {
-        Future<Boolean> answer;
-        try {
-            answer = single.submit(() -> org.dtenge.node.auth.Signatures.verify(check.publicKey(), check.message(), check.signature()));
-        } catch (RejectedExecutionException e) {
-            throw NodeException.of(ProblemType.UNAVAILABLE, "the node is stopping");
-        }
-        try {
-            return answer.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw NodeException.of(ProblemType.UNAVAILABLE, "interrupted while verifying a signature");
-        } catch (ExecutionException e) {
-            throw new NodeException(Problem.of(ProblemType.INTERNAL, "signature verification failed: " + e.getCause()), e);
-        }
+        return await(submit(single, check::verifies));
     }
 
     /** One signature to check. */
-    public record Check(byte[] publicKey, byte[] message, byte[] signature) {}
+    public record Check(byte[] publicKey, byte[] message, byte[] signature) {
+        boolean verifies() {
+            return org.dtenge.node.auth.Signatures.verify(publicKey, message, signature);
+        }
+    }
 
     /** Whether each signature verifies, in order. */
     public boolean[] verify(List<Check> checks) {
@@ -62,28 +54,40 @@ public final class SignatureVerifier implements AutoCloseable {
         }
         int slices = Math.min(threads, checks.size());
         int size = (checks.size() + slices - 1) / slices;
-        List<Future<?>> running = new ArrayList<>();
+        List<Future<Boolean>> running = new ArrayList<>();
         for (int from = 0; from < checks.size(); from += size) {
             int start = from;
             int end = Math.min(checks.size(), from + size);
-            running.add(pool.submit(() -> {
+            running.add(submit(pool, () -> {
                 for (int i = start; i < end; i++) {
-                    Check check = checks.get(i);
-                    valid[i] = org.dtenge.node.auth.Signatures.verify(check.publicKey(), check.message(), check.signature());
+                    valid[i] = checks.get(i).verifies();
                 }
+                return true;
             }));
         }
+        for (Future<Boolean> slice : running) {
+            await(slice); // the futures' completion orders the writes to valid[] before our reads
+        }
+        return valid;
+    }
+
+    private static <T> Future<T> submit(ExecutorService threads, Callable<T> task) {
         try {
-            for (Future<?> slice : running) {
-                slice.get(); // the futures' completion orders the writes to valid[] before our reads
-            }
+            return threads.submit(task);
+        } catch (RejectedExecutionException e) {
+            throw NodeException.of(ProblemType.UNAVAILABLE, "the node is stopping");
+        }
+    }
+
+    private static <T> T await(Future<T> answer) {
+        try {
+            return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw NodeException.of(ProblemType.UNAVAILABLE, "interrupted while verifying signatures");
         } catch (ExecutionException e) {
             throw new NodeException(Problem.of(ProblemType.INTERNAL, "signature verification failed: " + e.getCause()), e);
         }
-        return valid;
     }
 
     @Override

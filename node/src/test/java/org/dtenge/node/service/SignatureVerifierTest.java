@@ -49,10 +49,12 @@ class SignatureVerifierTest {
     }
 
     @Test
-    void aCheckAfterCloseIsUnavailable() {
+    void checksAfterCloseAreUnavailable() {
         SignatureVerifier verifier = new SignatureVerifier(1);
         verifier.close();
         assertThatThrownBy(() -> verifier.verify(check(1))).isInstanceOfSatisfying(NodeException.class,
+                e -> assertThat(e.problem().type()).isEqualTo(ProblemType.UNAVAILABLE));
+        assertThatThrownBy(() -> verifier.verify(List.of(check(1), check(2)))).isInstanceOfSatisfying(NodeException.class,
                 e -> assertThat(e.problem().type()).isEqualTo(ProblemType.UNAVAILABLE));
     }
 }
