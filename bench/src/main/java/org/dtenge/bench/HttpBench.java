@@ -272,8 +272,8 @@ final class HttpBench {
     }
 
     /** What is watched during a phase: CPU by thread, the node's metrics and, with --jfr, a recording. */
-    private record Observation(Node node, ThreadCpu.Snapshot cpu, String metrics, Optional<Recording> recording,
-                               Optional<Path> file) {
+    private record Observation(Node node, ThreadCpu.Snapshot cpu, long allocated, String metrics,
+                               Optional<Recording> recording, Optional<Path> file) {
         static Observation start(Node node, HttpOptions options, String phase) throws Exception {
             // The pre-signed requests were just made: collect now, so that they sit in the old generation
             // instead of being copied by the first young collections of the phase (a pause the node would
@@ -286,7 +286,7 @@ final class HttpBench {
                 file = Optional.of(options.jfrDir().get().resolve(phase + ".jfr"));
                 recording = Optional.of(ProfileBreakdown.start());
             }
-            return new Observation(node, ThreadCpu.take(), scrape(node), recording, file);
+            return new Observation(node, ThreadCpu.take(), ThreadAllocation.all(), scrape(node), recording, file);
         }
 
         /** @param endedClientNanos CPU of the load generator's threads that have ended (as they reported it) */
@@ -298,13 +298,14 @@ final class HttpBench {
                 recording.get().dump(file.orElseThrow());
                 recording.get().close();
             }
-            return new Observed(ThreadCpu.byRole(cpu, after, endedClientNanos), ThreadCpu.othersNanos(cpu, after), metrics, metricsAfter, file);
+            return new Observed(ThreadCpu.byRole(cpu, after, endedClientNanos), ThreadCpu.othersNanos(cpu, after),
+                    ThreadAllocation.all() - allocated, metrics, metricsAfter, file);
         }
     }
 
     /** What the observation saw. */
-    private record Observed(Map<String, Long> cpuByRole, long othersNanos, String metricsBefore, String metricsAfter,
-                            Optional<Path> jfr) {
+    private record Observed(Map<String, Long> cpuByRole, long othersNanos, long allocated, String metricsBefore,
+                            String metricsAfter, Optional<Path> jfr) {
         void print(long items, String item, long elapsedNanos) throws IOException {
             if (items == 0) {
                 return;
@@ -318,6 +319,8 @@ final class HttpBench {
                     micros(total - client, items), micros(client, items));
             System.out.printf("   others       other processes on this machine used %.2f cores meanwhile%s%n",
                     othersNanos / (double) elapsedNanos, othersNanos > elapsedNanos / 20 ? " (the figures above are disturbed)" : "");
+            System.out.printf("   memory       %,.1f KB allocated per %s (all Java threads, load generator included)%n",
+                    allocated / 1024.0 / items, item);
             for (Map.Entry<String, Long> role : cpuByRole.entrySet()) {
                 if (role.getValue() * 1000 >= total) {
                     System.out.printf("      %-62s %6.1f%%  %8s us/%s%n", role.getKey(), 100.0 * role.getValue() / total,

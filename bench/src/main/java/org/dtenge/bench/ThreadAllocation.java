@@ -36,6 +36,11 @@ final class ThreadAllocation {
         return new ThreadAllocation(name, id);
     }
 
+    /** Bytes all live Java threads have allocated since they started, and those that ended too. */
+    static long all() {
+        return THREADS.getTotalThreadAllocatedBytes();
+    }
+
     static ThreadAllocation current() {
         return new ThreadAllocation(Thread.currentThread().getName(), Thread.currentThread().threadId());
     }

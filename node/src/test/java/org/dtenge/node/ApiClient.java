@@ -98,10 +98,23 @@ public final class ApiClient {
         return send(method, path, body, headers, "application/json");
     }
 
+    /** Posts a signed body without Content-Length (chunked), as a client streaming its body would. */
+    public Answer postChunked(String path, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return send("POST", path, bytes, Map.of(), "application/json",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)));
+    }
+
     private Answer send(String method, String path, byte[] body, Map<String, String> headers, String contentType) {
+        return send(method, path, body, headers, contentType,
+                body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    private Answer send(String method, String path, byte[] body, Map<String, String> headers, String contentType,
+                        HttpRequest.BodyPublisher publisher) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, publisher);
         if (body.length > 0) {
             request.header("Content-Type", contentType);
         }

@@ -63,6 +63,16 @@ final class Signed {
             throw tooLarge(announced, max);
         }
         try (InputStream in = request.content().inputStream()) {
+            if (announced >= 0) {
+                // Exactly the announced size: readNBytes(max + 1) allocated a 16 KB buffer for every
+                // request whatever its size; a payment made 56 KB of garbage with it, 41 KB without.
+                byte[] bytes = in.readNBytes((int) announced);
+                if (bytes.length < announced) {
+                    throw NodeException.of(ProblemType.MALFORMED_JSON, "the body ended after " + bytes.length
+                            + " of the " + announced + " bytes its Content-Length announced");
+                }
+                return bytes;
+            }
             byte[] bytes = in.readNBytes(max + 1);
             if (bytes.length > max) {
                 throw tooLarge(bytes.length, max);

@@ -159,6 +159,18 @@ class BadInputTest extends EndToEndTest {
     }
 
     @Test
+    void aChunkedBodyIsReadUpToTheLimit() {
+        // No Content-Length: the node reads until the limit, and refuses what goes beyond it.
+        ApiClient.Answer big = node.as("halyk").postChunked("/v1/cash-in", "{\"id\":\"" + "a".repeat(70_000) + "\"}");
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(big.type()).isEqualTo("request-too-large");
+        assertThat(big.text("detail")).contains("65537 read");
+        ApiClient.Answer cut = node.as("halyk").postChunked("/v1/cash-in", "{\"id\":");
+        assertThat(cut.status()).isEqualTo(400);
+        assertThat(cut.type()).isEqualTo("malformed-json");
+    }
+
+    @Test
     void aBatchOfTooManyItemsIs400() {
         StringBuilder body = new StringBuilder("{\"items\":[");
         for (int i = 0; i < 8191; i++) {
