@@ -13,6 +13,7 @@ import org.dtenge.journal.BatchHeader;
 import org.dtenge.journal.Journal;
 import org.dtenge.ledger.EventBatch;
 import org.dtenge.ledger.Results;
+import org.dtenge.node.BackgroundPriority;
 import org.dtenge.node.NodeException;
 import org.dtenge.node.Problem;
 import org.dtenge.node.ProblemType;
@@ -51,6 +52,12 @@ public final class ProjectionWorker implements AutoCloseable {
      */
     private static final long GATHER_NANOS = 2_000_000L;
 
+    /**
+     * The worker's nice value: no answer waits for the projection, so it runs in the CPU time the
+     * request threads, verifiers and sequencer leave ({@link BackgroundPriority}). When they leave none,
+     * it still gets some, and beyond its queue's bound it catches up from the journal.
+     */
+    private static final int NICE = 10;
     private final Projector projector;
     private final Uncommitted uncommitted;
     private final Journal journal;
@@ -124,6 +131,7 @@ public final class ProjectionWorker implements AutoCloseable {
     }
 
     private void run() {
+        BackgroundPriority.lowerCurrentThread(NICE);
         List<Submission> taken = new ArrayList<>();
         try {
             while (running || !queue.isEmpty()) {
