@@ -15,10 +15,11 @@ import java.util.Optional;
  * <p>Why: the projection commits once a second, and at 10,000 payments/s a commit took 100 to 200 ms of
  * one core. For that long the request threads, the verifiers and the sequencer had one core between
  * them, fell behind, and a second's worth of payments waited up to 100 ms (docs/benchmarks.md). With a
- * nice value of 10 the kernel runs the projection in the time they leave, and it still gets about a
- * tenth of a core when they leave none, so it never stops.
+ * nice value of 10 the kernel runs the projection in the time they leave; when they leave none it still
+ * gets a share (the kernel weighs nice 10 at about a tenth of nice 0), so it never stops.
  *
- * <p>Elsewhere, or when the JVM may not call native code, it does nothing and says so.
+ * <p>Elsewhere, or when the JVM may not call native code, it does nothing and answers false: the
+ * thread then runs at the priority it had, as before.
  */
 public final class BackgroundPriority {
     private static final int PRIO_PROCESS = 0;
