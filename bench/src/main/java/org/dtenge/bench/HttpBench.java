@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import jdk.jfr.Recording;
 import org.HdrHistogram.Histogram;
 import org.dtenge.node.Node;
@@ -181,6 +182,7 @@ final class HttpBench {
             latency("latency (from the INTENDED send: no coordinated omission)", result.tally().latency);
             latency("service time (from the actual send)", result.tally().service);
             latency("dispatcher lag (actual hand-over vs intended)", result.dispatchLag());
+            slow(result.tally(), requests.size());
             split(result.tally());
             projected(result.tally().durable(), "payments", result.elapsedNanos(), catchUp);
             observed.print(result.tally().durable(), "payment", result.elapsedNanos() + catchUp);
@@ -272,6 +274,15 @@ final class HttpBench {
         System.out.printf("   %s, %,d samples:%n      p50 %s  p90 %s  p99 %s  p99.9 %s  max %s%n", what, h.getTotalCount(),
                 millis(h.getValueAtPercentile(50)), millis(h.getValueAtPercentile(90)), millis(h.getValueAtPercentile(99)),
                 millis(h.getValueAtPercentile(99.9)), millis(h.getMaxValue()));
+    }
+
+    /** How the answers over 10 ms spread over the run: evenly (queueing) or in bursts (stalls). */
+    private static void slow(LoadTally tally, int requests) {
+        Map<Integer, Long> bySecond = tally.slowBySecond();
+        long slow = bySecond.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf("   over %d ms   %,d answers (%.2f%%)%s%n", LoadTally.SLOW_NANOS / 1_000_000, slow, 100.0 * slow / requests,
+                slow == 0 ? "" : "; by second of the schedule they were due in: " + bySecond.entrySet().stream()
+                        .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(" ")));
     }
 
     private static void split(LoadTally tally) {

@@ -32,6 +32,9 @@ final class LoadTally {
     private final LongAdder failures = new LongAdder();
     private final LongAdder abandoned = new LongAdder();
     private final ConcurrentHashMap<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+    /** Open loop: answers slower than {@link #SLOW_NANOS}, by the second of the schedule they were due in. */
+    private final ConcurrentHashMap<Integer, LongAdder> slowBySecond = new ConcurrentHashMap<>();
+    static final long SLOW_NANOS = 10_000_000L;
     private final AtomicReference<String> firstProblem = new AtomicReference<>();
 
     private static Histogram histogram() {
@@ -65,6 +68,24 @@ final class LoadTally {
     void timed(long latencyNanos, long serviceNanos) {
         latency.recordValue(Math.min(Math.max(latencyNanos, 0), LATENCY_MAX_NANOS));
         service.recordValue(Math.min(Math.max(serviceNanos, 0), LATENCY_MAX_NANOS));
+    }
+
+    /**
+     * An open-loop answer, by when it was due: whether the slow ones come evenly (queueing at that load)
+     * or in bursts (a stall somewhere) is what tells their causes apart.
+     */
+    void timedAt(long intendedOffsetNanos, long latencyNanos, long serviceNanos) {
+        timed(latencyNanos, serviceNanos);
+        if (latencyNanos > SLOW_NANOS) {
+            slowBySecond.computeIfAbsent((int) (intendedOffsetNanos / 1_000_000_000L), s -> new LongAdder()).increment();
+        }
+    }
+
+    /** Answers slower than {@link #SLOW_NANOS} by the second of the schedule they were due in (open loop only). */
+    Map<Integer, Long> slowBySecond() {
+        Map<Integer, Long> bySecond = new TreeMap<>();
+        slowBySecond.forEach((second, count) -> bySecond.put(second, count.sum()));
+        return bySecond;
     }
 
     /** Splits a sampled payment's time at the instant its batch was sealed, if the answer says it. */

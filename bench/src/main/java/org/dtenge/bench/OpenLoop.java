@@ -50,7 +50,7 @@ final class OpenLoop {
                         try {
                             Transport.Answer answer = transport.send(requests.get(i));
                             long now = System.nanoTime();
-                            tally.timed(now - (start + schedule.offsetNanos(i)), now - sent);
+                            tally.timedAt(schedule.offsetNanos(i), now - (start + schedule.offsetNanos(i)), now - sent);
                             tally.answered(answer, answer.status() / 100 == 2 ? durable.applyAsLong(answer) : 0);
                             if (split) {
                                 tally.splitAtSeal(answer, sentEpoch, LoadTally.epochNanos());

@@ -184,7 +184,7 @@ final class SelectorOpenLoop {
             throw new IOException("the node closed a kept-alive connection after answering " + answer.status());
         }
         Transport.Answer result = new Transport.Answer(answer.status(), answer.body());
-        tally.timed(now - (start + schedule.offsetNanos(i)), now - connection.sentNanos);
+        tally.timedAt(schedule.offsetNanos(i), now - (start + schedule.offsetNanos(i)), now - connection.sentNanos);
         tally.answered(result, answer.status() / 100 == 2 ? durable.applyAsLong(result) : 0);
         if (splitEvery > 0 && i % splitEvery == 0) {
             tally.splitAtSeal(result, connection.sentEpochNanos, LoadTally.epochNanos());
