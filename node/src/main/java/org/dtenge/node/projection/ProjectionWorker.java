@@ -58,6 +58,7 @@ public final class ProjectionWorker implements AutoCloseable {
      * it still gets some, and beyond its queue's bound it catches up from the journal.
      */
     private static final int NICE = 10;
+
     private final Projector projector;
     private final Uncommitted uncommitted;
     private final Journal journal;
