@@ -20,6 +20,12 @@ public final class RequestAuthenticator {
     private final long skewMillis;
     private final NonceWindow nonces;
     private final Sessions sessions;
+    /**
+     * The sustained rate of signed requests whose nonces the node remembers; above it, requests are
+     * refused busy until the older generation of nonces is dropped. At 60 s of skew that is 3.6 million
+     * nonces a generation, and at most 256 MiB for the two.
+     */
+    static final long REQUESTS_PER_SECOND_MAX = 30_000;
 
     public RequestAuthenticator(ParticipantRegistry registry, Sessions sessions, InstantSource clock, long skewMillis) {
         this.registry = registry;
@@ -27,7 +33,8 @@ public final class RequestAuthenticator {
         this.clock = clock;
         this.skewMillis = skewMillis;
         // A nonce must outlive every timestamp that could still pass: two generations of twice the skew.
-        this.nonces = new NonceWindow(2 * skewMillis, 2_000_000);
+        long perGeneration = REQUESTS_PER_SECOND_MAX * 2 * skewMillis / 1_000;
+        this.nonces = new NonceWindow(2 * skewMillis, (int) Math.min(Integer.MAX_VALUE / 2, perGeneration));
     }
 
     /**

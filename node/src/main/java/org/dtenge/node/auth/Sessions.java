@@ -27,7 +27,8 @@ public final class Sessions {
     public static final String DOMAIN = "DTENGE-SESSION-1";
     public static final int KEY_SIZE = 32;
 
-    private final SecretKeySpec secret;
+    /** HMAC-SHA256 keyed with the node secret, cloned for each use: cheaper than looking up and keying a new one. */
+    private final Mac secretMac;
     private final InstantSource clock;
     private final Duration lifetime;
     private final SecureRandom random;
@@ -38,7 +39,12 @@ public final class Sessions {
         }
         byte[] bytes = new byte[KEY_SIZE];
         random.nextBytes(bytes);
-        this.secret = new SecretKeySpec(bytes, "HmacSHA256");
+        try {
+            this.secretMac = Mac.getInstance("HmacSHA256");
+            secretMac.init(new SecretKeySpec(bytes, "HmacSHA256"));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256 with 32-byte keys", e);
+        }
         this.clock = clock;
         this.lifetime = lifetime;
         this.random = random;
@@ -90,11 +96,9 @@ public final class Sessions {
 
     private byte[] keyOf(String id) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(secret);
-            return mac.doFinal((DOMAIN + "\n" + id).getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("every JDK has HmacSHA256", e);
+            return ((Mac) secretMac.clone()).doFinal((DOMAIN + "\n" + id).getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
         }
     }
 }

@@ -91,4 +91,36 @@ class SigningTest {
         assertThat(window.record("halyk", "n3", 3_100)).isEqualTo(NonceWindow.Verdict.FRESH);
         assertThat(window.record("halyk", "n4", 3_100)).isEqualTo(NonceWindow.Verdict.FULL);
     }
+
+    @Test
+    void aNonceWindowKeepsMillionsApartAcrossGenerations() {
+        java.util.Random random = new java.util.Random(20261203);
+        NonceWindow window = new NonceWindow(1_000, 2_000_000, new SecureRandom());
+        String[] first = new String[300_000];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = Long.toString(random.nextLong(), 36) + "-" + i;
+            assertThat(window.record("halyk", first[i], 0)).isEqualTo(NonceWindow.Verdict.FRESH);
+        }
+        String[] second = new String[300_000];
+        for (int i = 0; i < second.length; i++) {
+            second[i] = Long.toString(random.nextLong(), 36) + "+" + i;
+            assertThat(window.record("halyk", second[i], 1_000)).isEqualTo(NonceWindow.Verdict.FRESH);
+        }
+        for (int i = 0; i < first.length; i += 7) {
+            assertThat(window.record("halyk", first[i], 1_500)).isEqualTo(NonceWindow.Verdict.REPLAYED);
+            assertThat(window.record("halyk", second[i], 1_500)).isEqualTo(NonceWindow.Verdict.REPLAYED);
+            assertThat(window.record("kazpost", first[i], 1_500)).isEqualTo(NonceWindow.Verdict.FRESH);
+        }
+        // The first generation is dropped as the third starts; the second is still remembered.
+        assertThat(window.record("halyk", first[0], 2_000)).isEqualTo(NonceWindow.Verdict.FRESH);
+        assertThat(window.record("halyk", second[0], 2_000)).isEqualTo(NonceWindow.Verdict.REPLAYED);
+    }
+
+    @Test
+    void aNonceIsNotConfusedWithAnotherParticipantsLongerOne() {
+        NonceWindow window = new NonceWindow(1_000, 10);
+        assertThat(window.record("bcc", "1nonce-nonce-nonce", 0)).isEqualTo(NonceWindow.Verdict.FRESH);
+        assertThat(window.record("bcc1", "nonce-nonce-nonce", 0)).isEqualTo(NonceWindow.Verdict.FRESH);
+        assertThat(window.record("bcc", "1nonce-nonce-nonce", 0)).isEqualTo(NonceWindow.Verdict.REPLAYED);
+    }
 }
