@@ -91,7 +91,7 @@ final class HttpBench {
                 long expiresAt = LoadRequests.expiry();
                 ClosedLoop.Result warm = ClosedLoop.run(transport,
                         i -> Optional.of(LoadRequests.payment(network, transport, 1, i, expiresAt)), options.clients(),
-                        options.warmupSeconds() * 1_000_000_000L, a -> 1, 0);
+                        options.warmupSeconds() * 1_000_000_000L, a -> 1, SPLIT_EVERY); // the measured phases' reading too
                 scraper.interrupt();
                 scraper.join();
                 System.out.printf("%nwarm-up         %,d payments in %.1f s (%,.0f/s; signed as they go; not measured: compiles the hot paths); by status %s%n",
@@ -154,7 +154,7 @@ final class HttpBench {
                 long signedAt = System.nanoTime();
                 List<Transport.Prepared> warm = LoadRequests.payments(network, transport,
                         Math.toIntExact(schedule.count(OPEN_WARMUP_SECONDS)), 200L + rate);
-                OpenLoop.Result result = openLoop(warm, schedule, signedAt, 0);
+                OpenLoop.Result result = openLoop(warm, schedule, signedAt, SPLIT_EVERY);
                 System.out.printf("%nwarm-up         %,d payments at %,d/s (not measured); by status %s%n",
                         result.tally().durable(), rate, result.tally().statuses());
                 projectionCatchUp(node);
