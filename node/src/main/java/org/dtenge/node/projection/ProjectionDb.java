@@ -1,5 +1,6 @@
 package org.dtenge.node.projection;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,16 +20,18 @@ import org.dtenge.node.ProblemType;
  * it at the next start.
  *
  * <pre>
- * position      the next journal event to apply: (sequence, index)
+ * position      the next journal event to apply: (sequence, index), and how many records of the
+ *               signature file (below) the same commit covers
  * participants  registrations, in journal order
  * accounts      every account opened: kind, intermediary, owner key; tier and status as they change
  * history       two entries per movement of money (debit and credit side), packed into one row per
  *               account and commit: the history of each account
- * signatures    the payer's signature and the order's expiry of each payment (the ledger holds the rest
- *               of every transfer, by id)
  * daily         per ledger day, intermediary and category: count and volume
  * daily_wallets which wallets took part in each daily group, to suppress small groups
  * </pre>
+ *
+ * <p>Beside it, {@code projection-signatures.bin} ({@link SignatureLog}) holds the payer's signature
+ * and the order's expiry of each payment (the ledger holds the rest of every transfer, by id).
  */
 public final class ProjectionDb implements AutoCloseable {
     private static final int READERS = 4;
@@ -36,14 +39,14 @@ public final class ProjectionDb implements AutoCloseable {
      * The schema's version, kept in SQLite's user_version. A database of another version is emptied
      * and rebuilt from the journal at start: projections are derived, so this is their migration.
      */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
     /** Every table this or an earlier schema had. */
     private static final String[] TABLES = {"position", "participants", "accounts", "transfers", "entries", "history",
         "signatures", "daily", "daily_wallets"};
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS position (id INTEGER PRIMARY KEY CHECK (id = 1), sequence INTEGER NOT NULL,"
-            + " next_index INTEGER NOT NULL)",
-        "INSERT OR IGNORE INTO position VALUES (1, 1, 0)",
+            + " next_index INTEGER NOT NULL, signatures INTEGER NOT NULL)",
+        "INSERT OR IGNORE INTO position VALUES (1, 1, 0, 0)",
         "CREATE TABLE IF NOT EXISTS participants (code INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
             + " role INTEGER NOT NULL, public_key BLOB NOT NULL, registered_ns INTEGER NOT NULL)",
         "CREATE TABLE IF NOT EXISTS accounts (id_hi INTEGER NOT NULL, id_lo INTEGER NOT NULL, kind INTEGER NOT NULL,"
@@ -54,10 +57,6 @@ public final class ProjectionDb implements AutoCloseable {
         "CREATE TABLE IF NOT EXISTS history (account_hi INTEGER NOT NULL, account_lo INTEGER NOT NULL,"
             + " first_at_ns INTEGER NOT NULL, first_part INTEGER NOT NULL, entries BLOB NOT NULL,"
             + " PRIMARY KEY (account_hi, account_lo, first_at_ns, first_part)) WITHOUT ROWID",
-        // The payer's signature of each payment and the order's expiry, keyed by the transfer's ledger time
-        // (rising, so inserts append) and id. Everything else about a transfer the ledger holds by its id.
-        "CREATE TABLE IF NOT EXISTS signatures (at_ns INTEGER NOT NULL, id_hi INTEGER NOT NULL, id_lo INTEGER NOT NULL,"
-            + " signature BLOB NOT NULL, expires_ms INTEGER NOT NULL, PRIMARY KEY (at_ns, id_hi, id_lo)) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS daily (day TEXT NOT NULL, intermediary INTEGER NOT NULL, category TEXT NOT NULL,"
             + " count INTEGER NOT NULL, volume INTEGER NOT NULL, PRIMARY KEY (day, intermediary, category)) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS daily_wallets (day TEXT NOT NULL, intermediary INTEGER NOT NULL, category TEXT NOT NULL,"
@@ -69,6 +68,7 @@ public final class ProjectionDb implements AutoCloseable {
     private final Connection writer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final Uncommitted uncommitted = new Uncommitted();
+    private final SignatureLog signatures;
 
     public ProjectionDb(Path file) {
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
@@ -91,11 +91,9 @@ public final class ProjectionDb implements AutoCloseable {
                 s.execute("PRAGMA wal_autocheckpoint=1000");
                 s.execute("PRAGMA temp_store=MEMORY");
                 migrate(s);
-                for (String statement : SCHEMA) {
-                    s.execute(statement);
-                }
-                s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+                create(s);
             }
+            signatures = signatureLog(file.resolveSibling("projection-signatures.bin"));
             writer.setAutoCommit(false);
             writer.commit();
             for (int i = 0; i < READERS; i++) {
@@ -106,10 +104,41 @@ public final class ProjectionDb implements AutoCloseable {
                 }
                 readers.add(reader);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new NodeException(Problem.of(ProblemType.CONFIGURATION, "cannot open the projections database " + file
                     + ": " + e.getMessage() + " (it is derived from the journal: delete it to rebuild it)"), e);
         }
+    }
+
+    private static void create(Statement s) throws SQLException {
+        for (String statement : SCHEMA) {
+            s.execute(statement);
+        }
+        s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+    }
+
+    /**
+     * Opens the signature file and cuts it to the records the database's last commit covers; if it has
+     * fewer (deleted, or another node's), empties the database too, so that both are rebuilt together.
+     */
+    private SignatureLog signatureLog(Path file) throws SQLException, IOException {
+        long committed;
+        try (Statement s = writer.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT signatures FROM position")) {
+            r.next();
+            committed = r.getLong(1);
+        }
+        SignatureLog log = SignatureLog.open(file);
+        if (log.records() < committed) {
+            System.err.println("dtenge: " + file.getFileName() + " holds " + log.records() + " payment signatures, projections.db"
+                    + " counts " + committed + ": rebuilding both from the journal");
+            try (Statement s = writer.createStatement()) {
+                dropAll(s);
+                create(s);
+            }
+            committed = 0;
+        }
+        log.truncate(committed);
+        return log;
     }
 
     /** Empties a database of an older (or newer) schema, so that the projection rebuilds it from the journal. */
@@ -127,6 +156,10 @@ public final class ProjectionDb implements AutoCloseable {
         }
         System.err.println("dtenge: projections.db has schema version " + version + ", this node writes "
                 + SCHEMA_VERSION + ": rebuilding it from the journal");
+        dropAll(s);
+    }
+
+    private static void dropAll(Statement s) throws SQLException {
         for (String table : TABLES) {
             s.execute("DROP TABLE IF EXISTS " + table);
         }
@@ -140,6 +173,11 @@ public final class ProjectionDb implements AutoCloseable {
     /** What the writer has applied and not yet committed, for readers. */
     Uncommitted uncommitted() {
         return uncommitted;
+    }
+
+    /** The payers' signatures: the projection thread appends, readers find. */
+    SignatureLog signatures() {
+        return signatures;
     }
 
     /** Runs {@code query} on a reading connection. */
@@ -176,7 +214,8 @@ public final class ProjectionDb implements AutoCloseable {
             for (Connection reader : readers) {
                 reader.close();
             }
-        } catch (SQLException e) {
+            signatures.close();
+        } catch (SQLException | IOException e) {
             throw new NodeException(Problem.of(ProblemType.INTERNAL, "closing the projections database failed: "
                     + e.getMessage()), e);
         }

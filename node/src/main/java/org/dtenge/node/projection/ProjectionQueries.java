@@ -1,5 +1,6 @@
 package org.dtenge.node.projection;
 
+import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -8,6 +9,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.dtenge.ledger.AccountKind;
+import org.dtenge.node.NodeException;
+import org.dtenge.node.Problem;
+import org.dtenge.node.ProblemType;
 import org.dtenge.node.chain.AccountFacts;
 import org.dtenge.node.money.AccountId;
 import org.dtenge.node.money.TransferId;
@@ -60,24 +64,14 @@ public final class ProjectionQueries {
 
     /** The payer's signature of payment {@code id}, applied at {@code atNanos}, and the order's expiry. */
     public Optional<Signature> signature(TransferId id, long atNanos) {
-        Optional<Signature> pending = db.uncommitted().signature(id, atNanos);
-        if (pending.isPresent()) {
-            return pending;
+        try {
+            return db.signatures().find(id, atNanos);
+        } catch (IOException e) {
+            throw new NodeException(Problem.of(ProblemType.INTERNAL, "reading a payment's signature failed: " + e.getMessage()), e);
         }
-        return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT signature, expires_ms FROM signatures"
-                    + " WHERE at_ns = ? AND id_hi = ? AND id_lo = ?")) {
-                q.setLong(1, atNanos);
-                q.setLong(2, id.hi());
-                q.setLong(3, id.lo());
-                try (ResultSet r = q.executeQuery()) {
-                    return r.next() ? Optional.of(new Signature(r.getBytes(1), r.getLong(2))) : Optional.empty();
-                }
-            }
-        });
     }
 
-    /** A payment's signature as projected. */
+    /** A payment's signature and the order's expiry, as projected. */
     public record Signature(byte[] signature, long expiresAtMillis) {}
 
     /**

@@ -77,7 +77,7 @@ public final class ProjectionWorker implements AutoCloseable {
                             ParticipantRegistry registry, EventHub hub, int dayOffsetSeconds, IntFunction<String> tierName,
                             long queuedEventsMax, LedgerTransfers ledgerTransfers) {
         try {
-            this.projector = new Projector(db.writer(), db.uncommitted(), directory, registry, dayOffsetSeconds, tierName,
+            this.projector = new Projector(db.writer(), db.uncommitted(), db.signatures(), directory, registry, dayOffsetSeconds, tierName,
                     hub::listens, ledgerTransfers);
         } catch (SQLException e) {
             throw new NodeException(Problem.of(ProblemType.CONFIGURATION, "cannot prepare the projections: " + e.getMessage()), e);
@@ -212,13 +212,13 @@ public final class ProjectionWorker implements AutoCloseable {
         commit();
     }
 
-    private void commit() throws SQLException {
+    private void commit() throws SQLException, IOException {
         uncommittedEvents = 0;
         lastCommitNanos = System.nanoTime();
         List<NodeEvent> events;
         try {
             events = projector.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             projector.rollback();
             throw e;
         } finally {

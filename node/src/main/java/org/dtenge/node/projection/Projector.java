@@ -1,5 +1,6 @@
 package org.dtenge.node.projection;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,11 +55,12 @@ final class Projector {
     private final PreparedStatement findAccount;
     private final TransferProjector transfers;
     private final LedgerTransfers ledgerTransfers;
+    private final SignatureLog signatures;
     private Position position;
     private long lastEpochDay = Long.MIN_VALUE;
     private String lastDay = "";
 
-    Projector(Connection db, Uncommitted uncommitted, AccountDirectory directory, ParticipantRegistry registry,
+    Projector(Connection db, Uncommitted uncommitted, SignatureLog signatures, AccountDirectory directory, ParticipantRegistry registry,
               int dayOffsetSeconds, IntFunction<String> tierName, LongPredicate listening,
               LedgerTransfers ledgerTransfers) throws SQLException {
         this.db = db;
@@ -71,10 +73,11 @@ final class Projector {
         insertAccount = db.prepareStatement("INSERT OR IGNORE INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)");
         updateStatus = db.prepareStatement("UPDATE accounts SET status = ? WHERE id_hi = ? AND id_lo = ?");
         updateTier = db.prepareStatement("UPDATE accounts SET tier = ? WHERE id_hi = ? AND id_lo = ?");
-        savePosition = db.prepareStatement("UPDATE position SET sequence = ?, next_index = ? WHERE id = 1");
+        savePosition = db.prepareStatement("UPDATE position SET sequence = ?, next_index = ?, signatures = ? WHERE id = 1");
         findAccount = db.prepareStatement("SELECT kind, intermediary, owner_key, asset FROM accounts WHERE id_hi = ? AND id_lo = ?");
         this.ledgerTransfers = ledgerTransfers;
-        transfers = new TransferProjector(db, uncommitted, this::facts, ledgerTransfers, listening, this::notify, this::day);
+        this.signatures = signatures;
+        transfers = new TransferProjector(db, uncommitted, signatures, this::facts, ledgerTransfers, listening, this::notify, this::day);
         try (var s = db.createStatement(); ResultSet row = s.executeQuery("SELECT sequence, next_index FROM position")) {
             row.next();
             position = new Position(row.getLong(1), row.getInt(2));
@@ -94,7 +97,7 @@ final class Projector {
      * Applies the events of {@code events} (event i is event {@code firstIndex + i} of batch
      * {@code header}) that come at or after the position; the run must not start after it.
      */
-    void apply(BatchHeader header, EventBatch events, Results results, int firstIndex) throws SQLException {
+    void apply(BatchHeader header, EventBatch events, Results results, int firstIndex) throws SQLException, IOException {
         // The first event not applied yet: before it, the run repeats what an earlier one applied.
         int from = position.sequence() > header.sequence() ? events.count()
                 : position.sequence() < header.sequence() ? 0 : Math.clamp(position.index() - firstIndex, 0, events.count());
@@ -119,32 +122,37 @@ final class Projector {
      * Shows readers the history applied so far (before it is committed) and hands back the stream
      * events it makes, to publish: a participant told of a payment can read it at once.
      */
-    List<NodeEvent> publish() {
+    List<NodeEvent> publish() throws IOException {
         transfers.publish();
+        signatures.publish();
         List<NodeEvent> events = List.copyOf(pending);
         pending.clear();
         return events;
     }
 
     /** Records the position in the transaction, commits, and hands back the stream events not yet published. */
-    List<NodeEvent> commit() throws SQLException {
+    List<NodeEvent> commit() throws SQLException, IOException {
         transfers.flush();
+        signatures.force(); // before the commit that counts its records
         savePosition.setLong(1, position.sequence());
         savePosition.setInt(2, position.index());
+        savePosition.setLong(3, signatures.records());
         savePosition.executeUpdate();
         db.commit();
+        signatures.committed();
         List<NodeEvent> events = List.copyOf(pending);
         pending.clear();
         return events;
     }
 
-    void rollback() throws SQLException {
+    void rollback() throws SQLException, IOException {
         db.rollback();
         pending.clear();
         transfers.clear();
+        signatures.rollback();
     }
 
-    private void applyOne(BatchHeader header, EventBatch events, int i, int batchIndex, int legs) throws SQLException {
+    private void applyOne(BatchHeader header, EventBatch events, int i, int batchIndex, int legs) throws SQLException, IOException {
         ByteBuffer e = events.buffer();
         int base = i * Event.SIZE;
         long at = header.timestampNanos() + batchIndex;
@@ -207,7 +215,7 @@ final class Projector {
                 Map.of("wallet", id.address(), "tier", tierName.apply(tier), "at", instant(at)));
     }
 
-    private void record(EventBatch events, int i, long at) throws SQLException {
+    private void record(EventBatch events, int i, long at) throws SQLException, IOException {
         Optional<RecordKind> kind = RecordKind.of(events, i);
         if (kind.isEmpty()) {
             return; // a record of another component: not the node's to read

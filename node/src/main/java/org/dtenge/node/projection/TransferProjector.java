@@ -1,5 +1,6 @@
 package org.dtenge.node.projection;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,8 +66,7 @@ final class TransferProjector {
     private final LongPredicate listening;
     private final Notifier notifier;
     private final LongFunction<String> day;
-    private final PreparedStatement insertSignature;
-    private final Uncommitted uncommitted;
+    private final SignatureLog signatures;
     private final HistoryBlocks history;
     private final PreparedStatement upsertDaily;
     private final PreparedStatement insertDailyWallet;
@@ -90,15 +90,14 @@ final class TransferProjector {
     private Optional<TransferId> signedWithRow = Optional.empty();
     private long movements;
 
-    TransferProjector(Connection db, Uncommitted uncommitted, Accounts accounts, LedgerTransfers ledgerTransfers,
+    TransferProjector(Connection db, Uncommitted uncommitted, SignatureLog signatures, Accounts accounts, LedgerTransfers ledgerTransfers,
                       LongPredicate listening, Notifier notifier, LongFunction<String> day) throws SQLException {
-        this.uncommitted = uncommitted;
+        this.signatures = signatures;
         this.accounts = accounts;
         this.ledgerTransfers = ledgerTransfers;
         this.listening = listening;
         this.notifier = notifier;
         this.day = day;
-        insertSignature = db.prepareStatement("INSERT OR IGNORE INTO signatures VALUES (?, ?, ?, ?, ?)");
         history = new HistoryBlocks(db, uncommitted);
         upsertDaily = db.prepareStatement("INSERT INTO daily VALUES (?, ?, ?, ?, ?) ON CONFLICT (day, intermediary, category)"
                 + " DO UPDATE SET count = count + excluded.count, volume = volume + excluded.volume");
@@ -152,7 +151,7 @@ final class TransferProjector {
     }
 
     /** Event {@code i} of {@code events}, applied with {@code legs} policy legs. */
-    void apply(EventBatch events, int i, int legs, long at, long sequence) throws SQLException {
+    void apply(EventBatch events, int i, int legs, long at, long sequence) throws SQLException, IOException {
         ByteBuffer e = events.buffer();
         int base = i * Event.SIZE;
         int flags = events.flags(i);
@@ -226,14 +225,8 @@ final class TransferProjector {
     }
 
     /** What the ledger does not hold of a transfer: the payer's signature of a payment and its expiry. */
-    void insertSignature(long at, TransferId payment, SignatureRecord signature) throws SQLException {
-        insertSignature.setLong(1, at);
-        insertSignature.setLong(2, payment.hi());
-        insertSignature.setLong(3, payment.lo());
-        insertSignature.setBytes(4, signature.signature());
-        insertSignature.setLong(5, signature.expiresAtMillis());
-        insertSignature.executeUpdate();
-        uncommitted.signature(at, payment, new ProjectionQueries.Signature(signature.signature(), signature.expiresAtMillis()));
+    void insertSignature(long at, TransferId payment, SignatureRecord signature) throws IOException {
+        signatures.append(at, payment, signature.expiresAtMillis(), signature.signature());
     }
 
     /** Money moved: an entry on each side, the daily group, and the stream events. */

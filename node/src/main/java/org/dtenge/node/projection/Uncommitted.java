@@ -1,13 +1,11 @@
 package org.dtenge.node.projection;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dtenge.node.money.AccountId;
-import org.dtenge.node.money.TransferId;
 
 /**
- * History and payment signatures that the projection has applied but not yet committed to SQLite, for
+ * History that the projection has applied but not yet committed to SQLite, for
  * the readers, so that what a participant's event stream announces can be read at once although the
  * projection commits only every second or so.
  *
@@ -20,18 +18,11 @@ final class Uncommitted {
     /** A history block not yet committed: the time of its first entry and its packed entries. */
     record Block(long firstAt, byte[] entries) {}
 
-    private record SignatureKey(long atNanos, long hi, long lo) {}
-
     private final ConcurrentHashMap<AccountId, List<Block>> history = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<SignatureKey, ProjectionQueries.Signature> signatures = new ConcurrentHashMap<>();
 
     /** An account's uncommitted blocks, oldest first; empty when all of its history is committed. */
     List<Block> history(AccountId account) {
         return history.getOrDefault(account, List.of());
-    }
-
-    Optional<ProjectionQueries.Signature> signature(TransferId id, long atNanos) {
-        return Optional.ofNullable(signatures.get(new SignatureKey(atNanos, id.hi(), id.lo())));
     }
 
     /** Replaces what readers see of {@code account}'s uncommitted history: every block of it, oldest first. */
@@ -39,13 +30,8 @@ final class Uncommitted {
         history.put(account, blocks);
     }
 
-    void signature(long atNanos, TransferId id, ProjectionQueries.Signature signature) {
-        signatures.put(new SignatureKey(atNanos, id.hi(), id.lo()), signature);
-    }
-
     /** After a commit (everything is in SQLite now) or a rollback (the projection stops; it is applied again at start). */
     void clear() {
         history.clear();
-        signatures.clear();
     }
 }

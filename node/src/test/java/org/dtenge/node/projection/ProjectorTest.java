@@ -2,6 +2,7 @@ package org.dtenge.node.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -50,9 +51,9 @@ class ProjectorTest {
     private long now = 1_764_000_000L * SECOND;
 
     @BeforeEach
-    void open() throws SQLException {
+    void open() throws SQLException, IOException {
         db = new ProjectionDb(dir.resolve("projections.db"));
-        projector = new Projector(db.writer(), db.uncommitted(), new AccountDirectory(), new ParticipantRegistry(), 0, tier -> "tier",
+        projector = new Projector(db.writer(), db.uncommitted(), db.signatures(), new AccountDirectory(), new ParticipantRegistry(), 0, tier -> "tier",
                 code -> false, this::fromLedger);
         EventBatch genesis = new EventBatch(16);
         genesis.createAsset(DT, "KZT", 2, 0, ISSUER);
@@ -83,14 +84,14 @@ class ProjectorTest {
     }
 
     /** Applies to the ledger, then projects with the results, as the node does, and commits. */
-    private List<Result> apply(EventBatch batch) throws SQLException {
+    private List<Result> apply(EventBatch batch) throws SQLException, IOException {
         List<Result> out = applyUncommitted(batch);
         projector.commit();
         return out;
     }
 
     /** As above, but only shows readers the result, as the worker does between commits. */
-    private List<Result> applyUncommitted(EventBatch batch) throws SQLException {
+    private List<Result> applyUncommitted(EventBatch batch) throws SQLException, IOException {
         now += SECOND;
         batch.timestampNanos(now);
         Results results = new Results();
@@ -136,7 +137,7 @@ class ProjectorTest {
     }
 
     @Test
-    void aPolicyLegIsInTheHistoryOfBothItsSides() throws SQLException {
+    void aPolicyLegIsInTheHistoryOfBothItsSides() throws SQLException, IOException {
         EventBatch sale = new EventBatch(4);
         sale.transfer(0, 200, 0, ALICE, 0, SHOP, 1_000, DT, 0);
         assertThat(apply(sale)).containsExactly(Result.OK);
@@ -154,7 +155,7 @@ class ProjectorTest {
     }
 
     @Test
-    void aHoldMovesNothingUntilItIsPostedAndThenOnlyWhatIsPosted() throws SQLException {
+    void aHoldMovesNothingUntilItIsPostedAndThenOnlyWhatIsPosted() throws SQLException, IOException {
         EventBatch hold = new EventBatch(4);
         hold.transfer(0, 300, 0, ALICE, 0, BOB, 500, DT, Event.PENDING, 0, 0, 0, 0, 0, 3_600);
         assertThat(apply(hold)).containsExactly(Result.OK);
@@ -178,12 +179,12 @@ class ProjectorTest {
     }
 
     @Test
-    void aHoldProjectedBeforeARestartIsPostedFromWhatTheLedgerHolds() throws SQLException {
+    void aHoldProjectedBeforeARestartIsPostedFromWhatTheLedgerHolds() throws SQLException, IOException {
         EventBatch hold = new EventBatch(4);
         hold.transfer(0, 500, 0, ALICE, 0, BOB, 800, DT, Event.PENDING, 0, 0, 0, 0, 0, 3_600);
         assertThat(apply(hold)).containsExactly(Result.OK);
         // A new projector, as after a restart: the holds it saw open are forgotten; the ledger still has them.
-        projector = new Projector(db.writer(), db.uncommitted(), new AccountDirectory(), new ParticipantRegistry(), 0, tier -> "tier",
+        projector = new Projector(db.writer(), db.uncommitted(), db.signatures(), new AccountDirectory(), new ParticipantRegistry(), 0, tier -> "tier",
                 code -> false, this::fromLedger);
         EventBatch post = new EventBatch(4);
         post.transfer(0, 501, 0, 0, 0, 0, 0, DT, Event.POST_PENDING, 0, 500, 0, 0, 0, 0);
@@ -194,7 +195,7 @@ class ProjectorTest {
     }
 
     @Test
-    void aVoidedHoldMovesNothingAndAPostedHoldToTheShopHasItsLeg() throws SQLException {
+    void aVoidedHoldMovesNothingAndAPostedHoldToTheShopHasItsLeg() throws SQLException, IOException {
         EventBatch holds = new EventBatch(4);
         holds.transfer(0, 400, 0, ALICE, 0, BOB, 700, DT, Event.PENDING, 0, 0, 0, 0, 0, 3_600);
         holds.transfer(0, 401, 0, 0, 0, 0, 0, DT, Event.VOID_PENDING, 0, 400, 0, 0, 0, 0);
@@ -209,7 +210,7 @@ class ProjectorTest {
     }
 
     @Test
-    void historyAndSignaturesAreReadableBeforeTheirCommitAndNeverTwiceAfterIt() throws SQLException {
+    void historyAndSignaturesAreReadableBeforeTheirCommitAndNeverTwiceAfterIt() throws SQLException, IOException {
         EventBatch payment = new EventBatch(2);
         payment.transfer(0, 600, 0, ALICE, 0, BOB, 100, DT, Event.LINKED, 0, 0, 0, 0, 0, 0);
         byte[] signature = new byte[64];
