@@ -77,8 +77,8 @@ public final class ProjectionWorker implements AutoCloseable {
                             ParticipantRegistry registry, EventHub hub, int dayOffsetSeconds, IntFunction<String> tierName,
                             long queuedEventsMax, LedgerTransfers ledgerTransfers) {
         try {
-            this.projector = new Projector(db.writer(), db.uncommitted(), db.signatures(), directory, registry, dayOffsetSeconds, tierName,
-                    hub::listens, ledgerTransfers);
+            this.projector = new Projector(db.writer(), db.uncommitted(), db.signatures(), directory, registry, dayOffsetSeconds,
+                    tierName, hub::listens, ledgerTransfers);
         } catch (SQLException e) {
             throw new NodeException(Problem.of(ProblemType.CONFIGURATION, "cannot prepare the projections: " + e.getMessage()), e);
         }

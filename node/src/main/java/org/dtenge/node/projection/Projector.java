@@ -60,8 +60,8 @@ final class Projector {
     private long lastEpochDay = Long.MIN_VALUE;
     private String lastDay = "";
 
-    Projector(Connection db, Uncommitted uncommitted, SignatureLog signatures, AccountDirectory directory, ParticipantRegistry registry,
-              int dayOffsetSeconds, IntFunction<String> tierName, LongPredicate listening,
+    Projector(Connection db, Uncommitted uncommitted, SignatureLog signatures, AccountDirectory directory,
+              ParticipantRegistry registry, int dayOffsetSeconds, IntFunction<String> tierName, LongPredicate listening,
               LedgerTransfers ledgerTransfers) throws SQLException {
         this.db = db;
         this.listening = listening;
@@ -77,7 +77,8 @@ final class Projector {
         findAccount = db.prepareStatement("SELECT kind, intermediary, owner_key, asset FROM accounts WHERE id_hi = ? AND id_lo = ?");
         this.ledgerTransfers = ledgerTransfers;
         this.signatures = signatures;
-        transfers = new TransferProjector(db, uncommitted, signatures, this::facts, ledgerTransfers, listening, this::notify, this::day);
+        transfers = new TransferProjector(db, uncommitted, signatures, this::facts, ledgerTransfers, listening, this::notify,
+                this::day);
         try (var s = db.createStatement(); ResultSet row = s.executeQuery("SELECT sequence, next_index FROM position")) {
             row.next();
             position = new Position(row.getLong(1), row.getInt(2));

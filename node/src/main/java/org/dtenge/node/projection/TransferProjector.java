@@ -90,8 +90,8 @@ final class TransferProjector {
     private Optional<TransferId> signedWithRow = Optional.empty();
     private long movements;
 
-    TransferProjector(Connection db, Uncommitted uncommitted, SignatureLog signatures, Accounts accounts, LedgerTransfers ledgerTransfers,
-                      LongPredicate listening, Notifier notifier, LongFunction<String> day) throws SQLException {
+    TransferProjector(Connection db, Uncommitted uncommitted, SignatureLog signatures, Accounts accounts,
+                      LedgerTransfers ledgerTransfers, LongPredicate listening, Notifier notifier, LongFunction<String> day) throws SQLException {
         this.signatures = signatures;
         this.accounts = accounts;
         this.ledgerTransfers = ledgerTransfers;

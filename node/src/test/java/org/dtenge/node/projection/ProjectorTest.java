@@ -53,8 +53,8 @@ class ProjectorTest {
     @BeforeEach
     void open() throws SQLException, IOException {
         db = new ProjectionDb(dir.resolve("projections.db"));
-        projector = new Projector(db.writer(), db.uncommitted(), db.signatures(), new AccountDirectory(), new ParticipantRegistry(), 0, tier -> "tier",
-                code -> false, this::fromLedger);
+        projector = new Projector(db.writer(), db.uncommitted(), db.signatures(), new AccountDirectory(),
+                new ParticipantRegistry(), 0, tier -> "tier", code -> false, this::fromLedger);
         EventBatch genesis = new EventBatch(16);
         genesis.createAsset(DT, "KZT", 2, 0, ISSUER);
         genesis.createPolicy(1, BuiltInPolicies.REVENUE_SPLIT, 0, TAX, 1_200, 77); // 12% of what the shop receives
@@ -184,8 +184,8 @@ class ProjectorTest {
         hold.transfer(0, 500, 0, ALICE, 0, BOB, 800, DT, Event.PENDING, 0, 0, 0, 0, 0, 3_600);
         assertThat(apply(hold)).containsExactly(Result.OK);
         // A new projector, as after a restart: the holds it saw open are forgotten; the ledger still has them.
-        projector = new Projector(db.writer(), db.uncommitted(), db.signatures(), new AccountDirectory(), new ParticipantRegistry(), 0, tier -> "tier",
-                code -> false, this::fromLedger);
+        projector = new Projector(db.writer(), db.uncommitted(), db.signatures(), new AccountDirectory(),
+                new ParticipantRegistry(), 0, tier -> "tier", code -> false, this::fromLedger);
         EventBatch post = new EventBatch(4);
         post.transfer(0, 501, 0, 0, 0, 0, 0, DT, Event.POST_PENDING, 0, 500, 0, 0, 0, 0);
         assertThat(apply(post)).containsExactly(Result.OK);
