@@ -23,7 +23,7 @@ public final class RequestAuthenticator {
     /**
      * The sustained rate of signed requests whose nonces the node remembers; above it, requests are
      * refused busy until the older generation of nonces is dropped. At 60 s of skew that is 3.6 million
-     * nonces a generation, and at most 256 MiB for the two.
+     * nonces a generation, and about 256 MiB for the two at that rate.
      */
     static final long REQUESTS_PER_SECOND_MAX = 30_000;
 
