@@ -63,8 +63,8 @@ final class SignatureLog implements AutoCloseable {
 
     /** Cuts the file to its first {@code count} records: those the projections' last commit covers. */
     void truncate(long count) throws IOException {
-        if (count > records) {
-            throw new IllegalArgumentException("the file holds " + records + " records, not " + count);
+        if (count > written) {
+            throw new IllegalArgumentException("the file holds " + written + " records written out, not " + count);
         }
         pending.clear();
         written = count; // first, so that readers stop short of what is cut
