@@ -14,7 +14,9 @@ import java.util.Arrays;
  *   <li>{@code compare [options]}: one workload against dtenge and PostgreSQL side by side, see {@link Compare}
  *       and {@link CompareOptions} ({@code dtenge bench} runs the same);</li>
  *   <li>{@code floor [--server helidon|sockets] [--verify true|false]}: what one request per payment
- *       can reach on this machine at best, see {@link Floor}.</li>
+ *       can reach on this machine at best, see {@link Floor};</li>
+ *   <li>{@code fsync [--dir D] [--syncs N] [--record BYTES] [--rounds R]}: one write and fdatasync,
+ *       appended against written over zeros, see {@link SyncCost}.</li>
  * </ul>
  */
 public final class Main {
@@ -33,6 +35,7 @@ public final class Main {
             case "http" -> HttpBench.run(HttpOptions.parse(rest));
             case "compare" -> Compare.run(rest);
             case "floor" -> Floor.run(rest);
+            case "fsync" -> SyncCost.run(rest);
             default -> {
                 usage();
                 System.exit(2);
@@ -47,6 +50,7 @@ public final class Main {
                        java -jar dtenge-bench.jar memory [--accounts N] [--unsized]
                        java -jar dtenge-bench.jar http [options]         (--help lists them)
                        java -jar dtenge-bench.jar compare [options]      (--help lists them)
-                       java -jar dtenge-bench.jar floor [--server helidon|sockets] [--verify true|false] [--clients C] [--duration S]""");
+                       java -jar dtenge-bench.jar floor [--server helidon|sockets] [--verify true|false] [--clients C] [--duration S]
+                       java -jar dtenge-bench.jar fsync [--dir D] [--syncs N] [--record BYTES] [--rounds R]""");
     }
 }

@@ -107,7 +107,7 @@ final class ThreadCpu {
     }
 
     /** Busy time of all cores since boot (everything but idle and iowait), from /proc/stat; 0 where there is none. */
-    private static long machineBusy() {
+    static long machineBusy() {
         try {
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
             long busy = 0;
