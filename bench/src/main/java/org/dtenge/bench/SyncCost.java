@@ -9,7 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
- * {@code fsync [--dir D] [--syncs N] [--record BYTES] [--rounds R]}: what one write and fdatasync costs on
+ * {@code fsync [--dir D (created if missing; default .)] [--syncs N] [--record BYTES] [--rounds R]}: what one write and fdatasync costs on
  * this machine's disk, the journal's way (appending to a file that grows) against writing over a file
  * whose bytes were written as zeros beforehand (its length, and so its metadata, never changes). Each
  * way runs R times, alternating. The CPU figure is the whole machine's busy time over the run (kernel
@@ -39,6 +39,7 @@ final class SyncCost {
         if (syncs < 100 || record < 1) {
             throw new IllegalArgumentException("--syncs must be at least 100 and --record at least 1");
         }
+        Files.createDirectories(dir);
         System.out.printf("write of %,d bytes then fdatasync, %,d times, in %s%n", record, syncs, dir.toAbsolutePath());
         for (int round = 0; round < rounds; round++) {
             for (boolean zeroed : new boolean[] {false, true}) {
