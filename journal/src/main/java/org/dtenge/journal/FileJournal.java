@@ -21,7 +21,11 @@ import org.dtenge.ledger.Results;
  * <p><b>Opening and the torn-tail rule.</b> {@link #open} reads every segment and checks every record:
  * header and body CRC32C, consecutive sequence numbers, the hash chain, increasing timestamps. The
  * journal only ever appends to files that only grow, so a crash in the middle of a write leaves a
- * <em>prefix</em> of the last record. Therefore:
+ * <em>prefix</em> of the last record. Segments are logs ({@link Storage#createLog}): a storage that
+ * writes them in whole blocks ends each with a {@link org.dtenge.journal.storage.Padding} trailer,
+ * which is where the records end and is never cut; an append torn over a trailer that ran into the
+ * next block leaves the next record's first bytes and then the rest of that trailer, which is a torn
+ * tail too. Therefore:
  * <ul>
  *   <li>if the last record of the last segment is incomplete (its header or its body runs past the end
  *       of the file) and the bytes present agree with the start of the expected next record, it is a
@@ -143,7 +147,7 @@ public final class FileJournal implements Journal {
             last.file.force();
         }
         String name = SegmentHeader.name(sequence);
-        StorageFile file = storage.create(name);
+        StorageFile file = storage.createLog(name);
         Segment segment = new Segment(file, storage.describe(name), sequence, SegmentHeader.SIZE);
         segments.add(segment);
         file.write(0, SegmentHeader.encode(sequence));

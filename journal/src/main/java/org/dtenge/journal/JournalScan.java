@@ -2,9 +2,11 @@ package org.dtenge.journal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.dtenge.journal.storage.Padding;
 import org.dtenge.journal.storage.Storage;
 import org.dtenge.journal.storage.StorageFile;
 import org.dtenge.ledger.EventBatch;
@@ -71,7 +73,7 @@ final class JournalScan {
 
     private void scanSegment(String name, boolean last) throws IOException {
         long first = SegmentHeader.firstSequence(name);
-        StorageFile file = storage.open(name);
+        StorageFile file = storage.openLog(name);
         Segment segment = new Segment(file, storage.describe(name), first, 0);
         segments.add(segment);
         long expected = index.size() + 1;
@@ -99,7 +101,7 @@ final class JournalScan {
             throw e.at(segment.where, 0);
         }
         long offset = scanRecords(segment, SegmentHeader.SIZE, size, last);
-        if (offset < size) {
+        if (offset < size && !paddingAt(segment, offset, size)) {
             file.truncate(offset);
             file.force();
             tornTail = new TornTail(segment.where, offset, size - offset, false);
@@ -115,6 +117,9 @@ final class JournalScan {
         int ordinal = segments.size() - 1;
         while (offset < size) {
             long sequence = index.size() + 1;
+            if (paddingAt(segment, offset, size) || last && tornOverPadding(segment, offset, size, sequence)) {
+                return offset;
+            }
             if (size - offset < BatchHeader.SIZE) {
                 ByteBuffer partial = reader.readRaw(segment, offset, (int) (size - offset));
                 if (last && isHeaderPrefix(partial, sequence)) {
@@ -140,6 +145,45 @@ final class JournalScan {
             offset = end;
         }
         return offset;
+    }
+
+    /** Whether the rest of the segment from {@code offset} is a log's padding trailer ({@link Padding}). */
+    private boolean paddingAt(Segment segment, long offset, long size) throws IOException {
+        long rest = size - offset;
+        if (rest < Padding.HEADER || rest > Padding.LENGTH_MAX) {
+            return false;
+        }
+        return Padding.is(reader.readRaw(segment, offset, (int) rest));
+    }
+
+    /**
+     * A torn append to a log written in whole blocks, over the previous append's trailer: when that
+     * trailer began fewer than {@value Padding#HEADER} bytes before the end of a block, the next append
+     * rewrites that block and the ones after it. If only that block landed, the file holds the next
+     * record's first few bytes up to the block's end, then the rest of the old trailer, which begins
+     * where those bytes do.
+     */
+    private boolean tornOverPadding(Segment segment, long offset, long size, long sequence) throws IOException {
+        long rest = size - offset;
+        if (rest < Padding.HEADER || rest > Padding.LENGTH_MAX) {
+            return false;
+        }
+        ByteBuffer bytes = reader.readRaw(segment, offset, (int) rest);
+        ByteBuffer trailer = ByteBuffer.allocate(Padding.HEADER).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0, Padding.MAGIC).putInt(4, (int) rest);
+        int at = bytes.position();
+        for (int i = at + Padding.HEADER; i < bytes.limit(); i++) {
+            if (bytes.get(i) != 0) {
+                return false;
+            }
+        }
+        for (int landed = 1; landed < Padding.HEADER; landed++) {
+            if (same(bytes, trailer, landed, Padding.HEADER)
+                    && isHeaderPrefix(bytes.duplicate().order(bytes.order()).limit(at + landed), sequence)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkPlace(Segment segment, long offset, BatchHeader header, long sequence)

@@ -17,6 +17,11 @@ import org.dtenge.ledger.Results;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/*
+ * Logs through the page cache (FileStorage(path, false)): these tests cut and edit segment files byte
+ * by byte and expect a file to end where its last record does. DirectLogTest covers logs written with
+ * direct I/O in whole blocks, which end in a padding trailer.
+ */
 /** Damage that a torn write cannot explain stops the journal with the file, the offset and the problem. */
 class CorruptionTest {
     private static final JournalOptions SMALL_SEGMENTS = new JournalOptions(4096);
@@ -26,7 +31,7 @@ class CorruptionTest {
 
     /** Genesis and a 4-event batch in segment 1, then small batches: 14 batches in three segments. */
     private FileStorage journal(Path path, long seed) throws IOException {
-        FileStorage storage = new FileStorage(path);
+        FileStorage storage = new FileStorage(path, false);
         LedgerWorkload workload = new LedgerWorkload(seed);
         try (FileJournal journal = FileJournal.open(storage, SMALL_SEGMENTS)) {
             for (int events : new int[] {0, 4, 3, 1, 4, 2, 3, 4, 2, 1, 4, 4, 3, 4}) {

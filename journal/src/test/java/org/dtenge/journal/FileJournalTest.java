@@ -232,7 +232,7 @@ class FileJournalTest {
 
     @Test
     void aRecordLargerThanASegmentGetsASegmentOfItsOwn() throws IOException {
-        FileStorage storage = new FileStorage(directory);
+        FileStorage storage = new FileStorage(directory, false); // page-cache logs: checks a file's exact size
         JournalOptions options = new JournalOptions(4096);
         List<Appended> appended = new ArrayList<>();
         LedgerWorkload workload = new LedgerWorkload(6);

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A crash in the middle of the last write leaves a prefix of the last record: it is cut off and reported. */
+/*
+ * Logs through the page cache (FileStorage(path, false)): these tests cut and edit segment files byte
+ * by byte and expect a file to end where its last record does. DirectLogTest covers logs written with
+ * direct I/O in whole blocks, which end in a padding trailer.
+ */
 class TornTailTest {
     @TempDir
     Path directory;
@@ -21,7 +26,7 @@ class TornTailTest {
         Path original = directory.resolve("original");
         LedgerWorkload workload = new LedgerWorkload(21);
         List<Appended> appended;
-        try (FileJournal journal = FileJournal.open(new FileStorage(original), JournalOptions.defaults())) {
+        try (FileJournal journal = FileJournal.open(new FileStorage(original, false), JournalOptions.defaults())) {
             appended = FileJournalTest.append(journal, workload, 4, 4);
         }
         Path segment = original.resolve("00000000000000000001.dtj");
@@ -32,7 +37,7 @@ class TornTailTest {
         for (long cut = lastOffset; cut < whole.length; cut++) {
             Path copy = JournalFiles.copy(original, directory.resolve("cut-" + cut));
             JournalFiles.write(copy.resolve(segment.getFileName()), Arrays.copyOf(whole, (int) cut));
-            FileStorage storage = new FileStorage(copy);
+            FileStorage storage = new FileStorage(copy, false);
             try (FileJournal journal = FileJournal.open(storage, JournalOptions.defaults())) {
                 if (cut == lastOffset) {
                     assertThat(journal.openReport().tornTail()).as("cut at a record boundary").isEmpty();
@@ -58,10 +63,10 @@ class TornTailTest {
         Path original = directory.resolve("original");
         List<Appended> appended;
         JournalOptions options = new JournalOptions(4096);
-        try (FileJournal journal = FileJournal.open(new FileStorage(original), options)) {
+        try (FileJournal journal = FileJournal.open(new FileStorage(original, false), options)) {
             appended = FileJournalTest.append(journal, new LedgerWorkload(22), 3, 30);
         }
-        List<String> names = new FileStorage(original).list();
+        List<String> names = new FileStorage(original, false).list();
         assertThat(names).hasSize(3);
         Path lastSegment = original.resolve(names.getLast());
         byte[] whole = JournalFiles.read(lastSegment);
@@ -70,7 +75,7 @@ class TornTailTest {
         for (int cut = 0; cut < whole.length; cut += cut < 32 + BatchHeader.SIZE + 8 ? 1 : 61) {
             Path copy = JournalFiles.copy(original, directory.resolve("cut-" + cut));
             JournalFiles.write(copy.resolve(names.getLast()), Arrays.copyOf(whole, cut));
-            FileStorage storage = new FileStorage(copy);
+            FileStorage storage = new FileStorage(copy, false);
             try (FileJournal journal = FileJournal.open(storage, options)) {
                 if (cut == 32) {
                     assertThat(journal.openReport().tornTail()).as("a segment header alone is whole").isEmpty();
@@ -94,7 +99,7 @@ class TornTailTest {
     @Test
     void bytesAfterTheLastRecordThatAreTheStartOfTheNextAreATornTail() throws IOException {
         Path path = directory.resolve("journal");
-        FileStorage storage = new FileStorage(path);
+        FileStorage storage = new FileStorage(path, false);
         LedgerWorkload workload = new LedgerWorkload(23);
         List<Appended> appended;
         try (FileJournal journal = FileJournal.open(storage, JournalOptions.defaults())) {

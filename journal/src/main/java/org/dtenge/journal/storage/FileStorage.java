@@ -12,13 +12,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** {@link Storage} over a directory on disk, with {@link FileChannel}. */
+/**
+ * {@link Storage} over a directory on disk, with {@link FileChannel}. Logs ({@link #createLog}) are
+ * appended to with direct I/O ({@link DirectLogFile}) where the file system allows it, and through the
+ * page cache where it does not (tmpfs, for one).
+ */
 public final class FileStorage implements Storage {
     private final Path directory;
+    private final boolean directLogs;
 
-    /** Uses {@code directory}, creating it (and its parents) when missing. */
+    /** Uses {@code directory}, creating it (and its parents) when missing; logs with direct I/O where it works. */
     public FileStorage(Path directory) throws IOException {
+        this(directory, true);
+    }
+
+    /** As above, with {@code directLogs} false to append to logs through the page cache always. */
+    public FileStorage(Path directory, boolean directLogs) throws IOException {
         this.directory = Files.createDirectories(directory);
+        this.directLogs = directLogs;
     }
 
     public Path directory() {
@@ -44,6 +55,38 @@ public final class FileStorage implements Storage {
     @Override
     public StorageFile open(String name) throws IOException {
         return new Channel(name, FileChannel.open(path(name), StandardOpenOption.READ, StandardOpenOption.WRITE));
+    }
+
+    @Override
+    public StorageFile createLog(String name) throws IOException {
+        return log(create(name));
+    }
+
+    @Override
+    public StorageFile openLog(String name) throws IOException {
+        return log(open(name));
+    }
+
+    /** The same file with direct appends, when this storage uses them and the file system takes O_DIRECT. */
+    private StorageFile log(StorageFile opened) throws IOException {
+        if (!directLogs || DirectOption.DIRECT == null) {
+            return opened;
+        }
+        Channel plain = (Channel) opened;
+        Path path = path(plain.name());
+        FileChannel direct;
+        int block;
+        try {
+            block = Math.toIntExact(Files.getFileStore(path).getBlockSize());
+            direct = FileChannel.open(path, StandardOpenOption.WRITE, DirectOption.DIRECT);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ArithmeticException e) {
+            return opened; // no O_DIRECT here (tmpfs refuses it): the page cache it is
+        }
+        if (block <= 0 || block > Padding.LENGTH_MAX - Padding.HEADER || Integer.bitCount(block) != 1) {
+            direct.close();
+            return opened;
+        }
+        return new DirectLogFile(plain.name(), plain.channel(), direct, block);
     }
 
     @Override

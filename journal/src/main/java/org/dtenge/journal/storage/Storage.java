@@ -22,6 +22,24 @@ public interface Storage {
     /** Opens an existing file for reading and writing. */
     StorageFile open(String name) throws IOException;
 
+    /**
+     * Creates a log: a new file that is only ever appended to, from its start, each append at the end
+     * of the one before. An implementation may write a log in whole blocks and end it with a
+     * {@link Padding} trailer; readers of a log accept one after its last record. By default, a plain
+     * {@link #create}.
+     */
+    default StorageFile createLog(String name) throws IOException {
+        return create(name);
+    }
+
+    /**
+     * Opens an existing log (see {@link #createLog}); the first append after opening may be at any
+     * position within the file (after a torn tail is cut, say), the rest follow it.
+     */
+    default StorageFile openLog(String name) throws IOException {
+        return open(name);
+    }
+
     /** Renames {@code from} to {@code to} atomically, replacing {@code to} if it exists. */
     void rename(String from, String to) throws IOException;
 

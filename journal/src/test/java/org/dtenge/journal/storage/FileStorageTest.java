@@ -50,6 +50,35 @@ class FileStorageTest {
     }
 
     @Test
+    void aLogIsOnlyAppendedToAndReadsBackWhatWasAppended() throws IOException {
+        FileStorage storage = new FileStorage(directory.resolve("logs"));
+        java.util.Random random = new java.util.Random(5);
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        try (StorageFile log = storage.createLog("a.dtj")) {
+            for (int i = 0; i < 200; i++) {
+                byte[] chunk = new byte[random.nextInt(i % 50 == 0 ? 20_000 : 700)];
+                random.nextBytes(chunk);
+                log.write(written.size(), ByteBuffer.wrap(chunk));
+                written.writeBytes(chunk);
+                assertThat(log.size()).as("where the appends end").isEqualTo(written.size());
+            }
+            log.force();
+            ByteBuffer back = ByteBuffer.allocate(written.size());
+            log.read(0, back);
+            assertThat(back.array()).isEqualTo(written.toByteArray());
+            assertThatThrownBy(() -> log.write(3, text("x"))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("only appended to");
+        }
+        try (StorageFile log = storage.openLog("a.dtj")) {
+            log.write(written.size(), text("more"));
+            written.writeBytes("more".getBytes(StandardCharsets.US_ASCII));
+            ByteBuffer back = ByteBuffer.allocate(written.size());
+            log.read(0, back);
+            assertThat(back.array()).isEqualTo(written.toByteArray());
+        }
+    }
+
+    @Test
     void listsRenamesAndDeletesByPlainName() throws IOException {
         FileStorage storage = new FileStorage(directory);
         storage.create("c").close();

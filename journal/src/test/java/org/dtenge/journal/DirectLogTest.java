@@ -1,0 +1,181 @@
+package org.dtenge.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dtenge.journal.FileJournalTest.Appended;
+import org.dtenge.journal.storage.FileStorage;
+import org.dtenge.journal.storage.StorageFile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Segments written with direct I/O in whole blocks (the default of {@link FileStorage} where the file
+ * system allows O_DIRECT): they end in a padding trailer, reopen and go on, and a torn append loses
+ * only its own record while damage elsewhere still stops opening.
+ */
+class DirectLogTest {
+    private static final String FIRST = "00000000000000000001.dtj";
+
+    @TempDir
+    Path directory;
+
+    private int block;
+
+    /** The block size direct appends use here; the tests are skipped where there are none (tmpfs). */
+    @BeforeEach
+    void probe() throws IOException {
+        FileStorage storage = new FileStorage(directory.resolve("probe"));
+        try (StorageFile file = storage.createLog("probe.dtj")) {
+            file.write(0, ByteBuffer.wrap(new byte[] {1}));
+        }
+        block = (int) Files.size(directory.resolve("probe/probe.dtj"));
+        assumeTrue(block > 1, "this file system takes no O_DIRECT, so logs go through the page cache");
+    }
+
+    @Test
+    void segmentsAreWholeBlocksAndReopenAndGoOn() throws IOException {
+        Path path = directory.resolve("journal");
+        JournalOptions options = new JournalOptions(16 * 1024);
+        LedgerWorkload workload = new LedgerWorkload(71);
+        List<Appended> appended;
+        try (FileJournal journal = FileJournal.open(new FileStorage(path), options)) {
+            appended = new ArrayList<>(FileJournalTest.append(journal, workload, 40, 30));
+        }
+        List<String> names = new FileStorage(path).list();
+        assertThat(names).hasSizeGreaterThan(2);
+        for (String name : names) {
+            assertThat(Files.size(path.resolve(name)) % block).as(name).isZero();
+        }
+        try (FileJournal journal = FileJournal.open(new FileStorage(path), options)) {
+            assertThat(journal.openReport().tornTail()).isEmpty();
+            FileJournalTest.assertHolds(journal, appended);
+            appended.addAll(FileJournalTest.append(journal, workload, 10, 30));
+        }
+        try (FileJournal journal = FileJournal.open(new FileStorage(path), options)) {
+            assertThat(journal.openReport().tornTail()).isEmpty();
+            FileJournalTest.assertHolds(journal, appended);
+        }
+    }
+
+    @Test
+    void anAppendTornAfterItsFirstBlockLosesOnlyItsOwnRecord() throws IOException {
+        LedgerWorkload workload = new LedgerWorkload(72);
+        Crash crash = crash(workload, List.of(0, 3, 5, 2, 4), 100);
+        assertThat(crash.before.length).as("the torn record runs past the block it starts in")
+                .isLessThan(crash.after.length);
+        assertCrashStates(crash, workload);
+    }
+
+    @Test
+    void anAppendTornOverATrailerThatRanIntoTheNextBlockLosesOnlyItsOwnRecord() throws IOException {
+        // Batches that end the log 4 bytes before a block's end, so that its trailer (8 bytes) spills over.
+        LedgerWorkload dryRun = new LedgerWorkload(73);
+        dryRun.next(0);
+        List<Integer> sizes = new ArrayList<>(List.of(0, 3));
+        long end = SegmentHeader.SIZE + record(dryRun.batch.count()) + record(3);
+        int events = 1;
+        while ((end + record(events)) % block != block - 4) {
+            events++;
+            assumeTrue(events <= 2 * block, "no batch size ends the log 4 bytes before a block's end");
+        }
+        sizes.add(events);
+        LedgerWorkload workload = new LedgerWorkload(73);
+        Crash crash = crash(workload, sizes, 10);
+        assertThat(crash.before.length % block).isZero();
+        assertThat(crash.recordsEnd % block).as("the log ends 4 bytes before a block's end").isEqualTo(block - 4);
+        assertThat(crash.before.length).as("its trailer takes the whole next block").isEqualTo(crash.recordsEnd + 4 + block);
+        assertCrashStates(crash, workload);
+    }
+
+    @Test
+    void damageToTheLastRecordOrItsTrailerStillStopsOpening() throws IOException {
+        LedgerWorkload workload = new LedgerWorkload(74);
+        Crash crash = crash(workload, List.of(0, 3, 5), 7);
+        long lastRecord = crash.recordsEnd;
+        long trailer = lastRecord + record(7);
+        // A bit of the last record, of the trailer's magic and length, and of its zeros.
+        for (long at : new long[] {lastRecord + 10, lastRecord + BatchHeader.SIZE + 5, trailer, trailer + 5, trailer + 20,
+            crash.after.length - 1}) {
+            byte[] damaged = crash.after.clone();
+            damaged[(int) at] ^= 0x10;
+            Path copy = write(damaged, "damaged-" + at);
+            assertThatThrownBy(() -> FileJournal.open(new FileStorage(copy), JournalOptions.defaults()).close())
+                    .as("a bit flipped at %d", at).isInstanceOf(JournalCorruptException.class);
+        }
+    }
+
+    /** The segment before and after the last append of {@code lastEvents} events to batches of {@code sizes}. */
+    private Crash crash(LedgerWorkload workload, List<Integer> sizes, int lastEvents) throws IOException {
+        Path path = directory.resolve("journal");
+        List<Appended> appended = new ArrayList<>();
+        long end = SegmentHeader.SIZE;
+        try (FileJournal journal = FileJournal.open(new FileStorage(path), JournalOptions.defaults())) {
+            for (int events : sizes) {
+                workload.next(events);
+                BatchHeader header = journal.append(workload.batch, workload.results);
+                appended.add(Appended.of(header, workload.batch, workload.results));
+                end += BatchHeader.SIZE + header.bodyLength();
+            }
+            journal.sync();
+        }
+        byte[] before = Files.readAllBytes(path.resolve(FIRST));
+        List<Appended> all = new ArrayList<>(appended);
+        try (FileJournal journal = FileJournal.open(new FileStorage(path), JournalOptions.defaults())) {
+            workload.next(lastEvents);
+            all.add(Appended.of(journal.append(workload.batch, workload.results), workload.batch, workload.results));
+            journal.sync();
+        }
+        return new Crash(before, Files.readAllBytes(path.resolve(FIRST)), end, appended, all);
+    }
+
+    private record Crash(byte[] before, byte[] after, long recordsEnd, List<Appended> kept, List<Appended> all) {}
+
+    /** Nothing of the append landed; only the block it starts in; all of it. */
+    private void assertCrashStates(Crash crash, LedgerWorkload workload) throws IOException {
+        try (FileJournal journal = FileJournal.open(new FileStorage(write(crash.before, "none")), JournalOptions.defaults())) {
+            assertThat(journal.openReport().tornTail()).isEmpty();
+            FileJournalTest.assertHolds(journal, crash.kept);
+        }
+        int first = (int) (crash.recordsEnd - crash.recordsEnd % block);
+        byte[] firstBlock = crash.before.clone();
+        System.arraycopy(crash.after, first, firstBlock, first, block);
+        Path torn = write(firstBlock, "first-block");
+        List<Appended> more = new ArrayList<>(crash.kept);
+        try (FileJournal journal = FileJournal.open(new FileStorage(torn), JournalOptions.defaults())) {
+            assertThat(journal.openReport().tornTail()).isPresent();
+            assertThat(journal.openReport().tornTail().orElseThrow().offset()).isEqualTo(crash.recordsEnd);
+            FileJournalTest.assertHolds(journal, crash.kept);
+            // and the log goes on from where the torn record was cut
+            workload.next(2);
+            more.add(Appended.of(journal.append(workload.batch, workload.results), workload.batch, workload.results));
+            journal.sync();
+        }
+        try (FileJournal journal = FileJournal.open(new FileStorage(torn), JournalOptions.defaults())) {
+            assertThat(journal.openReport().tornTail()).isEmpty();
+            FileJournalTest.assertHolds(journal, more);
+        }
+        try (FileJournal journal = FileJournal.open(new FileStorage(write(crash.after, "all")), JournalOptions.defaults())) {
+            assertThat(journal.openReport().tornTail()).isEmpty();
+            FileJournalTest.assertHolds(journal, crash.all);
+        }
+    }
+
+    private Path write(byte[] segment, String name) throws IOException {
+        Path copy = Files.createDirectories(directory.resolve(name));
+        Files.write(copy.resolve(FIRST), segment);
+        return copy;
+    }
+
+    private static long record(int events) {
+        return BatchHeader.SIZE + BatchHeader.bodyLength(events);
+    }
+}
