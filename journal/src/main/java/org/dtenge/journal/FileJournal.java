@@ -39,8 +39,9 @@ import org.dtenge.ledger.Results;
  * </ul>
  *
  * <p>Thread safety: one thread appends and syncs; any thread may read (read, header, locate, receipt,
- * heads) at the same time. Every method but {@link #sync()} takes the journal's lock; the fsync runs
- * outside it so that reads are not held up by the disk.
+ * heads) at the same time. Every method but {@link #sync()} and {@link #read} takes the journal's lock;
+ * the fsync runs outside it so that reads are not held up by the disk, and {@code read} takes it only to
+ * look up where a batch is, so that appends are not held up by a reader.
  *
  * <p>Appending writes one record with one write, from a reused buffer: no allocation per event. When a
  * segment is full, it is fsynced before the next one is created, so that only the last segment can ever
@@ -59,6 +60,8 @@ public final class FileJournal implements Journal {
     private final BatchBody leaves = new BatchBody();
     private final CRC32C crc = new CRC32C();
     private final byte[] root = new byte[Merkle.HASH_SIZE];
+    /** Per reading thread (the projection's, recovery's read-ahead): {@link #read} runs outside the lock. */
+    private final ThreadLocal<ReadScratch> readScratch = ThreadLocal.withInitial(ReadScratch::new);
     private byte[] headHash;
     private long timestampMin;
     private EventBatch scratchBatch;
@@ -195,12 +198,57 @@ public final class FileJournal implements Journal {
         return new JournalHead(index.size(), headHash);
     }
 
+    /**
+     * Reads batch {@code sequence} and checks it as {@link #receipt} does, but outside the journal's
+     * lock: under it, only where the record is and the hashes it must chain to are looked up. A reader
+     * that reads a whole batch from disk and recomputes its Merkle root (the projection catching up, at
+     * a low CPU priority) then never holds up appends meanwhile. Records up to the head never change,
+     * and the storage's files take reads from several threads alongside the appends.
+     */
     @Override
-    public synchronized BatchHeader read(long sequence, EventBatch batch, Results results) throws IOException {
-        checkUsable();
-        BatchHeader header = readChecked(sequence);
-        BatchBody.read(reader.buffer, RecordReader.BODY, header.eventCount(), header.timestampNanos(), batch, results);
+    public BatchHeader read(long sequence, EventBatch batch, Results results) throws IOException {
+        Segment segment;
+        long offset;
+        byte[] previous;
+        byte[] expected;
+        synchronized (this) {
+            checkUsable();
+            segment = segments.get(index.segment(sequence));
+            offset = index.offset(sequence);
+            previous = index.hash(sequence - 1);
+            expected = index.hash(sequence);
+        }
+        ReadScratch scratch = readScratch.get();
+        BatchHeader header = scratch.reader.header(segment, offset);
+        if (header.sequence() != sequence) {
+            throw segment.corrupt(offset, "found batch " + header.sequence() + " where batch " + sequence + " belongs");
+        }
+        if (!header.follows(previous)) {
+            throw segment.corrupt(offset, "hash chain broken: batch " + sequence
+                    + "'s previous-batch hash is not the hash of batch " + (sequence - 1));
+        }
+        if (!header.hasHash(expected)) {
+            throw segment.corrupt(offset, "batch " + sequence + " changed on disk since the journal was opened");
+        }
+        scratch.reader.body(segment, offset, header);
+        byte[] body = scratch.reader.buffer.array();
+        scratch.merkle.root(header.eventCount(), scratch.leaves.over(body, RecordReader.BODY, header.eventCount()),
+                scratch.root, 0);
+        if (!header.hasRoot(scratch.root)) {
+            throw segment.corrupt(offset + BatchHeader.SIZE, "batch " + sequence
+                    + " Merkle root mismatch: its events or results differ from what its header commits to");
+        }
+        BatchBody.read(scratch.reader.buffer, RecordReader.BODY, header.eventCount(), header.timestampNanos(), batch,
+                results);
         return header;
+    }
+
+    /** What a thread needs to read and check a batch on its own: a buffer for the largest record, and hashing. */
+    private static final class ReadScratch {
+        final RecordReader reader = new RecordReader();
+        final Merkle merkle = new Merkle();
+        final BatchBody leaves = new BatchBody();
+        final byte[] root = new byte[Merkle.HASH_SIZE];
     }
 
     /** Reads batch {@code sequence} into the reader's buffer and checks it, Merkle root included. */

@@ -113,6 +113,47 @@ class DirectLogTest {
         }
     }
 
+    @Test
+    void batchesReadOnAnotherThreadWhileAppendsGoOnAreWhole() throws Exception {
+        LedgerWorkload workload = new LedgerWorkload(75);
+        List<Appended> appended = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (FileJournal journal = FileJournal.open(new FileStorage(directory.resolve("journal")), new JournalOptions(64 * 1024))) {
+            workload.next(0);
+            appended.add(Appended.of(journal.append(workload.batch, workload.results), workload.batch, workload.results));
+            java.util.concurrent.atomic.AtomicBoolean appending = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread reader = Thread.ofPlatform().start(() -> {
+                java.util.Random random = new java.util.Random(76);
+                org.dtenge.ledger.EventBatch batch = new org.dtenge.ledger.EventBatch();
+                org.dtenge.ledger.Results results = new org.dtenge.ledger.Results();
+                try {
+                    while (appending.get()) {
+                        Appended expected = appended.get(random.nextInt(appended.size()));
+                        expected.assertSameAs(journal.read(expected.header().sequence(), batch, results), batch, results);
+                        reads.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    failed.set(e);
+                }
+            });
+            java.util.Random sizes = new java.util.Random(77);
+            for (int i = 0; i < 300; i++) {
+                workload.next(1 + sizes.nextInt(i % 30 == 0 ? 400 : 20));
+                appended.add(Appended.of(journal.append(workload.batch, workload.results), workload.batch, workload.results));
+                if (i % 7 == 0) {
+                    journal.sync();
+                }
+            }
+            journal.sync();
+            appending.set(false);
+            reader.join();
+            assertThat(failed.get()).isNull();
+            assertThat(reads.get()).isPositive();
+            FileJournalTest.assertHolds(journal, appended);
+        }
+    }
+
     /** The segment before and after the last append of {@code lastEvents} events to batches of {@code sizes}. */
     private Crash crash(LedgerWorkload workload, List<Integer> sizes, int lastEvents) throws IOException {
         Path path = directory.resolve("journal");

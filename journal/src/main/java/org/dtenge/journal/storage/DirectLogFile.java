@@ -14,9 +14,9 @@ import java.nio.channels.FileChannel;
  *
  * <p>The block that an append starts in already holds the end of the previous append (and its
  * trailer): it is written again with the same bytes there, as the page cache would write that page
- * again at the next fsync. Reads go through a second, buffered channel; the kernel drops its cached
- * pages of a range that a direct write covers. Not thread-safe, like every {@link StorageFile}; the
- * journal appends and reads under one lock.
+ * again at the next fsync. Reads go through a second, buffered channel, and may come from other threads
+ * while one thread appends (they touch nothing an append changes); the kernel drops its cached pages of
+ * a range that a direct write covers.
  */
 final class DirectLogFile implements StorageFile {
     private final String name;

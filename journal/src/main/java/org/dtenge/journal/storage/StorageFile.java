@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * An open file of a {@link Storage}. Positions are byte offsets from the start of the file. Not
- * thread-safe: one thread uses a handle at a time.
+ * An open file of a {@link Storage}. Positions are byte offsets from the start of the file. One thread
+ * writes, truncates and forces a handle; {@link #read reads} of bytes already written may come from
+ * other threads at the same time (the journal's {@code read} does).
  */
 public interface StorageFile extends AutoCloseable {
     /** The file's name within its storage. */
