@@ -219,25 +219,9 @@ public final class FileJournal implements Journal {
             expected = index.hash(sequence);
         }
         ReadScratch scratch = readScratch.get();
-        BatchHeader header = scratch.reader.header(segment, offset);
-        if (header.sequence() != sequence) {
-            throw segment.corrupt(offset, "found batch " + header.sequence() + " where batch " + sequence + " belongs");
-        }
-        if (!header.follows(previous)) {
-            throw segment.corrupt(offset, "hash chain broken: batch " + sequence
-                    + "'s previous-batch hash is not the hash of batch " + (sequence - 1));
-        }
-        if (!header.hasHash(expected)) {
-            throw segment.corrupt(offset, "batch " + sequence + " changed on disk since the journal was opened");
-        }
+        BatchHeader header = checkedHeader(scratch.reader, segment, offset, sequence, previous, expected);
         scratch.reader.body(segment, offset, header);
-        byte[] body = scratch.reader.buffer.array();
-        scratch.merkle.root(header.eventCount(), scratch.leaves.over(body, RecordReader.BODY, header.eventCount()),
-                scratch.root, 0);
-        if (!header.hasRoot(scratch.root)) {
-            throw segment.corrupt(offset + BatchHeader.SIZE, "batch " + sequence
-                    + " Merkle root mismatch: its events or results differ from what its header commits to");
-        }
+        checkRoot(segment, offset, header, scratch.reader.buffer.array(), scratch.merkle, scratch.leaves, scratch.root);
         BatchBody.read(scratch.reader.buffer, RecordReader.BODY, header.eventCount(), header.timestampNanos(), batch,
                 results);
         return header;
@@ -257,24 +241,36 @@ public final class FileJournal implements Journal {
         long offset = index.offset(sequence);
         BatchHeader header = headerChecked(segment, offset, sequence);
         reader.body(segment, offset, header);
-        merkle.root(header.eventCount(), leaves.over(reader.buffer.array(), RecordReader.BODY, header.eventCount()), root, 0);
-        if (!header.hasRoot(root)) {
-            throw segment.corrupt(offset + BatchHeader.SIZE, "batch " + sequence
-                    + " Merkle root mismatch: its events or results differ from what its header commits to");
-        }
+        checkRoot(segment, offset, header, reader.buffer.array(), merkle, leaves, root);
         return header;
     }
 
+    /** Checks that the body in {@code body} (from {@link RecordReader#BODY}) has the Merkle root its header holds. */
+    private static void checkRoot(Segment segment, long offset, BatchHeader header, byte[] body, Merkle merkle,
+                                  BatchBody leaves, byte[] root) throws JournalCorruptException {
+        merkle.root(header.eventCount(), leaves.over(body, RecordReader.BODY, header.eventCount()), root, 0);
+        if (!header.hasRoot(root)) {
+            throw segment.corrupt(offset + BatchHeader.SIZE, "batch " + header.sequence()
+                    + " Merkle root mismatch: its events or results differ from what its header commits to");
+        }
+    }
+
     private BatchHeader headerChecked(Segment segment, long offset, long sequence) throws IOException {
+        return checkedHeader(reader, segment, offset, sequence, index.hash(sequence - 1), index.hash(sequence));
+    }
+
+    /** Reads the header at {@code offset} and checks that it is batch {@code sequence}, chained as the index says. */
+    private static BatchHeader checkedHeader(RecordReader reader, Segment segment, long offset, long sequence,
+                                             byte[] previous, byte[] expected) throws IOException {
         BatchHeader header = reader.header(segment, offset);
         if (header.sequence() != sequence) {
             throw segment.corrupt(offset, "found batch " + header.sequence() + " where batch " + sequence + " belongs");
         }
-        if (!header.follows(index.hash(sequence - 1))) {
+        if (!header.follows(previous)) {
             throw segment.corrupt(offset, "hash chain broken: batch " + sequence
                     + "'s previous-batch hash is not the hash of batch " + (sequence - 1));
         }
-        if (!header.hasHash(index.hash(sequence))) {
+        if (!header.hasHash(expected)) {
             throw segment.corrupt(offset, "batch " + sequence + " changed on disk since the journal was opened");
         }
         return header;
