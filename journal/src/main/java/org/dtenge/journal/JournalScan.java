@@ -101,10 +101,18 @@ final class JournalScan {
             throw e.at(segment.where, 0);
         }
         long offset = scanRecords(segment, SegmentHeader.SIZE, size, last);
-        if (offset < size && !paddingAt(segment, offset, size)) {
-            file.truncate(offset);
-            file.force();
-            tornTail = new TornTail(segment.where, offset, size - offset, false);
+        if (offset < size) {
+            boolean padding = paddingAt(segment, offset, size);
+            if (!padding || last) {
+                // A torn tail goes; so does the last segment's trailer, so that the file ends where its
+                // records do, as appends through the page cache expect (the data may have moved to a
+                // file system without direct I/O); direct appends write that block again anyway.
+                file.truncate(offset);
+                file.force();
+            }
+            if (!padding) {
+                tornTail = new TornTail(segment.where, offset, size - offset, false);
+            }
         }
         if (!last && index.size() < first) {
             throw segment.corrupt(SegmentHeader.SIZE, "segment holds no batch but is not the last one");

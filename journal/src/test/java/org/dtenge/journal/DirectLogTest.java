@@ -67,6 +67,39 @@ class DirectLogTest {
     }
 
     @Test
+    void aJournalGoesOnAcrossDirectAndPageCacheAppends() throws IOException {
+        Path path = directory.resolve("journal");
+        LedgerWorkload workload = new LedgerWorkload(78);
+        List<Appended> appended;
+        try (FileJournal journal = FileJournal.open(new FileStorage(path, false), JournalOptions.defaults())) {
+            appended = new ArrayList<>(FileJournalTest.append(journal, workload, 7, 20));
+        }
+        assertThat(Files.size(path.resolve(FIRST)) % block).as("no padding yet").isNotZero();
+        try (FileJournal journal = FileJournal.open(new FileStorage(path), JournalOptions.defaults())) {
+            assertThat(journal.openReport().tornTail()).isEmpty();
+            appended.addAll(FileJournalTest.append(journal, workload, 5, 20));
+        }
+        assertThat(Files.size(path.resolve(FIRST)) % block).isZero();
+        long recordsEnd = SegmentHeader.SIZE;
+        for (Appended a : appended) {
+            recordsEnd += BatchHeader.SIZE + a.header().bodyLength();
+        }
+        assertThat(Files.size(path.resolve(FIRST)) - recordsEnd).as("a trailer longer than the next batch")
+                .isGreaterThan(record(1));
+        try (FileJournal journal = FileJournal.open(new FileStorage(path, false), JournalOptions.defaults())) {
+            assertThat(journal.openReport().tornTail()).as("and back: a trailer is not a torn tail").isEmpty();
+            FileJournalTest.assertHolds(journal, appended);
+            appended.addAll(FileJournalTest.append(journal, workload, 1, 1));
+        }
+        for (boolean direct : new boolean[] {false, true}) {
+            try (FileJournal journal = FileJournal.open(new FileStorage(path, direct), JournalOptions.defaults())) {
+                assertThat(journal.openReport().tornTail()).isEmpty();
+                FileJournalTest.assertHolds(journal, appended);
+            }
+        }
+    }
+
+    @Test
     void anAppendTornAfterItsFirstBlockLosesOnlyItsOwnRecord() throws IOException {
         LedgerWorkload workload = new LedgerWorkload(72);
         Crash crash = crash(workload, List.of(0, 3, 5, 2, 4), 100);
