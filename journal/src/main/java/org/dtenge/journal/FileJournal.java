@@ -23,7 +23,8 @@ import org.dtenge.ledger.Results;
  * journal only ever appends to files that only grow, so a crash in the middle of a write leaves a
  * <em>prefix</em> of the last record. Segments are logs ({@link Storage#createLog}): a storage that
  * writes them in whole blocks ends each with a {@link org.dtenge.journal.storage.Padding} trailer,
- * which is where the records end and is never cut; an append torn over a trailer that ran into the
+ * which is where the records end (the last segment's is cut at open, so that appends through the page
+ * cache would leave nothing of it behind); an append torn over a trailer that ran into the
  * next block leaves the next record's first bytes and then the rest of that trailer, which is a torn
  * tail too. Therefore:
  * <ul>
