@@ -47,7 +47,9 @@ final class HttpBench {
         Path dir = options.dir().isPresent() ? Files.createDirectories(options.dir().get()) : Directories.scratch("");
         long transfersExpected = (long) (options.warmupSeconds() + options.durationSeconds()) * options.presignRate()
                 + (long) options.durationSeconds() * options.rates().stream().mapToLong(Integer::longValue).sum()
-                + (long) (options.batchRequests() + BATCH_WARMUP_REQUESTS) * options.batchItems()
+                // each batch format (JSON, binary) runs its own warm-up and requests
+                + (long) options.batchFormats().size() * (options.batchRequests() + BATCH_WARMUP_REQUESTS)
+                        * options.batchItems()
                 + 2L * options.wallets();
         Node node = NodeMain.start(new String[] {"--data-dir", dir.toString(), "--port", "0",
             "--ledger.accounts-expected", Integer.toString(options.wallets() + 1_000),
