@@ -1,6 +1,5 @@
 package org.dtenge.journal.storage;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,8 +18,8 @@ import java.nio.channels.FileChannel;
  * a range that a direct write covers.
  */
 final class DirectLogFile implements StorageFile {
-    private final String name;
-    private final FileChannel buffered;
+    /** The same file through the page cache: reads, truncation, fsync. */
+    private final StorageFile buffered;
     private final FileChannel direct;
     private final int block;
     /** Holds the block the next append starts in, from offset 0, then what is appended after it. */
@@ -28,8 +27,7 @@ final class DirectLogFile implements StorageFile {
     /** Where the next append goes; -1 until the first append (or after a truncate) sets it. */
     private long end = -1;
 
-    DirectLogFile(String name, FileChannel buffered, FileChannel direct, int block) {
-        this.name = name;
+    DirectLogFile(StorageFile buffered, FileChannel direct, int block) {
         this.buffered = buffered;
         this.direct = direct;
         this.block = block;
@@ -42,7 +40,7 @@ final class DirectLogFile implements StorageFile {
 
     @Override
     public String name() {
-        return name;
+        return buffered.name();
     }
 
     /** Where the appends end once there has been one, else the file's length (its trailer included). */
@@ -53,15 +51,7 @@ final class DirectLogFile implements StorageFile {
 
     @Override
     public void read(long position, ByteBuffer destination) throws IOException {
-        long at = position;
-        while (destination.hasRemaining()) {
-            int read = buffered.read(destination, at);
-            if (read < 0) {
-                throw new EOFException(name + " ends at " + at + ", before " + destination.remaining()
-                        + " more bytes could be read");
-            }
-            at += read;
-        }
+        buffered.read(position, destination);
     }
 
     /** Appends {@code source} at {@code position}, which must be where the appends end. */
@@ -70,7 +60,7 @@ final class DirectLogFile implements StorageFile {
         if (end < 0) {
             start(position);
         } else if (position != end) {
-            throw new IllegalStateException(name + " is a log, only appended to: a write at " + position
+            throw new IllegalStateException(name() + " is a log, only appended to: a write at " + position
                     + " where the appends end at " + end);
         }
         long first = position - position % block;
@@ -103,7 +93,7 @@ final class DirectLogFile implements StorageFile {
     /** The first append after opening: reads back the part of its first block that is already written. */
     private void start(long position) throws IOException {
         if (position < 0 || position > buffered.size()) {
-            throw new IllegalStateException(name + " is a log: the first append must be within the file, not at "
+            throw new IllegalStateException(name() + " is a log: the first append must be within the file, not at "
                     + position + " of " + buffered.size());
         }
         long first = position - position % block;
@@ -121,7 +111,7 @@ final class DirectLogFile implements StorageFile {
 
     @Override
     public void force() throws IOException {
-        buffered.force(false); // the same file: fdatasync covers the direct writes' new length too
+        buffered.force(); // the same file: fdatasync covers the direct writes' new length too
     }
 
     @Override

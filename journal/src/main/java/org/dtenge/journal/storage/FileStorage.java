@@ -72,8 +72,7 @@ public final class FileStorage implements Storage {
         if (!directLogs || DirectOption.DIRECT == null) {
             return opened;
         }
-        Channel plain = (Channel) opened;
-        Path path = path(plain.name());
+        Path path = path(opened.name());
         FileChannel direct;
         int block;
         try {
@@ -86,7 +85,7 @@ public final class FileStorage implements Storage {
             direct.close();
             return opened;
         }
-        return new DirectLogFile(plain.name(), plain.channel(), direct, block);
+        return new DirectLogFile(opened, direct, block);
     }
 
     @Override
