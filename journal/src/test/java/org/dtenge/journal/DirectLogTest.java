@@ -30,7 +30,7 @@ class DirectLogTest {
 
     private int block;
 
-    /** The block size direct appends use here; the tests are skipped where there are none (tmpfs). */
+    /** The block size direct appends use here; the tests are skipped where there are none (tmpfs before Linux 6.6). */
     @BeforeEach
     void probe() throws IOException {
         FileStorage storage = new FileStorage(directory.resolve("probe"));

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * {@link Storage} over a directory on disk, with {@link FileChannel}. Logs ({@link #createLog}) are
  * appended to with direct I/O ({@link DirectLogFile}) where the file system allows it, and through the
- * page cache where it does not (tmpfs, for one).
+ * page cache where it does not (tmpfs before Linux 6.6, some network file systems).
  */
 public final class FileStorage implements Storage {
     private final Path directory;
@@ -79,7 +79,7 @@ public final class FileStorage implements Storage {
             block = Math.toIntExact(Files.getFileStore(path).getBlockSize());
             direct = FileChannel.open(path, StandardOpenOption.WRITE, DirectOption.DIRECT);
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ArithmeticException e) {
-            return opened; // no O_DIRECT here (tmpfs refuses it): the page cache it is
+            return opened; // no O_DIRECT here (older tmpfs refuses it): the page cache it is
         }
         if (block <= 0 || block > Padding.LENGTH_MAX - Padding.HEADER || Integer.bitCount(block) != 1) {
             direct.close();
