@@ -10,9 +10,9 @@ import java.util.Arrays;
 
 /**
  * {@code fsync [--dir D] [--syncs N] [--record BYTES] [--rounds R]} (D is created if missing; default
- * {@code .}): what one write and fdatasync costs on this machine's disk, the journal's way (appending to a file that grows) against writing over a file
- * whose bytes were written as zeros beforehand (its length, and so its metadata, never changes). Each
- * way runs R times, alternating. The CPU figure is the whole machine's busy time over the run (kernel
+ * {@code .}): what one write and fdatasync costs on this machine's disk, the journal's way (appending
+ * to a file that grows) against writing over a file whose bytes were written as zeros beforehand (its
+ * length, and so its metadata, never changes). Each way runs R times, alternating. The CPU figure is the whole machine's busy time over the run (kernel
  * threads such as the file system's journal included) divided by the syncs: run it on a quiet machine.
  */
 final class SyncCost {
