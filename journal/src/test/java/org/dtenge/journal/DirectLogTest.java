@@ -80,11 +80,7 @@ class DirectLogTest {
             appended.addAll(FileJournalTest.append(journal, workload, 5, 20));
         }
         assertThat(Files.size(path.resolve(FIRST)) % block).isZero();
-        long recordsEnd = SegmentHeader.SIZE;
-        for (Appended a : appended) {
-            recordsEnd += BatchHeader.SIZE + a.header().bodyLength();
-        }
-        assertThat(Files.size(path.resolve(FIRST)) - recordsEnd).as("a trailer longer than the next batch")
+        assertThat(Files.size(path.resolve(FIRST)) - recordsEnd(appended)).as("a trailer longer than the next batch")
                 .isGreaterThan(record(1));
         try (FileJournal journal = FileJournal.open(new FileStorage(path, false), JournalOptions.defaults())) {
             assertThat(journal.openReport().tornTail()).as("and back: a trailer is not a torn tail").isEmpty();
@@ -191,13 +187,10 @@ class DirectLogTest {
     private Crash crash(LedgerWorkload workload, List<Integer> sizes, int lastEvents) throws IOException {
         Path path = directory.resolve("journal");
         List<Appended> appended = new ArrayList<>();
-        long end = SegmentHeader.SIZE;
         try (FileJournal journal = FileJournal.open(new FileStorage(path), JournalOptions.defaults())) {
             for (int events : sizes) {
                 workload.next(events);
-                BatchHeader header = journal.append(workload.batch, workload.results);
-                appended.add(Appended.of(header, workload.batch, workload.results));
-                end += BatchHeader.SIZE + header.bodyLength();
+                appended.add(Appended.of(journal.append(workload.batch, workload.results), workload.batch, workload.results));
             }
             journal.sync();
         }
@@ -208,7 +201,7 @@ class DirectLogTest {
             all.add(Appended.of(journal.append(workload.batch, workload.results), workload.batch, workload.results));
             journal.sync();
         }
-        return new Crash(before, Files.readAllBytes(path.resolve(FIRST)), end, appended, all);
+        return new Crash(before, Files.readAllBytes(path.resolve(FIRST)), recordsEnd(appended), appended, all);
     }
 
     private record Crash(byte[] before, byte[] after, long recordsEnd, List<Appended> kept, List<Appended> all) {}
@@ -247,6 +240,15 @@ class DirectLogTest {
         Path copy = Files.createDirectories(directory.resolve(name));
         Files.write(copy.resolve(FIRST), segment);
         return copy;
+    }
+
+    /** Where the records of a one-segment journal of {@code appended} end. */
+    private static long recordsEnd(List<Appended> appended) {
+        long end = SegmentHeader.SIZE;
+        for (Appended a : appended) {
+            end += BatchHeader.SIZE + a.header().bodyLength();
+        }
+        return end;
     }
 
     private static long record(int events) {
