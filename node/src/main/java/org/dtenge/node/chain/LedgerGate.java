@@ -38,19 +38,7 @@ public final class LedgerGate implements AutoCloseable {
 
     /** Offers {@code events} without waiting for room; BUSY when the sequencer's queue is full. */
     public CompletableFuture<Submission> offer(EventBatch events) {
-        return offer(prepare(events));
-    }
-
-    /**
-     * {@code events} as a submission with the feed attached, to be offered later, perhaps by another
-     * thread, while the caller waits on its {@link Submission#committed()}.
-     */
-    public Submission prepare(EventBatch events) {
-        return attach(events);
-    }
-
-    /** Offers a {@link #prepare prepared} submission without waiting for room; BUSY when the queue is full. */
-    public CompletableFuture<Submission> offer(Submission submission) {
+        Submission submission = attach(events);
         boolean queued;
         try {
             queued = sequencer.offer(submission);
@@ -124,10 +112,6 @@ public final class LedgerGate implements AutoCloseable {
             return future.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof NodeException refused) {
-                // failed before it reached the sequencer (see Payments): the problem as it was raised
-                throw new NodeException(refused.problem(), refused);
-            }
             if (cause instanceof AnswerDeadlines.AnswerTimedOut) {
                 throw new NodeException(org.dtenge.node.Problem.of(ProblemType.OUTCOME_UNKNOWN, timeoutDetail), cause);
             }

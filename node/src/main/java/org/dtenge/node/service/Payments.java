@@ -23,7 +23,6 @@ import org.dtenge.node.payment.Reference;
 import org.dtenge.node.projection.Category;
 import org.dtenge.node.projection.ProjectionQueries;
 import org.dtenge.node.projection.TransferRow;
-import org.dtenge.sequencer.Submission;
 
 /**
  * Payments signed by the payer's wallet key: person to person, person to merchant, cash-out. The
@@ -77,18 +76,15 @@ public final class Payments {
 
     private Outcome<Committed> signed(PaymentOrder order, byte[] signature, AccountFacts payer, AccountFacts payee) {
         checkKinds(payer, payee);
-        Submission submission = transfers.prepare(events(order, signature));
-        verifier.verifyThen(new SignatureVerifier.Check(payer.ownerKey(), order.encode(), signature),
-                () -> NodeException.of(ProblemType.INVALID_PAYMENT_SIGNATURE, "the signature does not verify with the key of "
-                        + order.payer().address() + " over the canonical encoding of this order (docs/api.md)"),
-                () -> {
-                    if (order.expiresAtMillis() < clock.millis()) {
-                        throw NodeException.of(ProblemType.PAYMENT_EXPIRED, "the order expired at "
-                                + java.time.Instant.ofEpochMilli(order.expiresAtMillis()) + "; the payer must sign a new one");
-                    }
-                    transfers.offer(submission);
-                }, submission.committed());
-        return transfers.answer(transfers.await(submission), 0, order.id(), order.payer().address(), order.payee().address());
+        if (!verifier.verify(new SignatureVerifier.Check(payer.ownerKey(), order.encode(), signature))) {
+            throw NodeException.of(ProblemType.INVALID_PAYMENT_SIGNATURE, "the signature does not verify with the key of "
+                    + order.payer().address() + " over the canonical encoding of this order (docs/api.md)");
+        }
+        if (order.expiresAtMillis() < clock.millis()) {
+            return Outcome.refused(Problem.of(ProblemType.PAYMENT_EXPIRED, "the order expired at "
+                    + java.time.Instant.ofEpochMilli(order.expiresAtMillis()) + "; the payer must sign a new one"));
+        }
+        return transfers.submit(events(order, signature), 0, order.id(), order.payer().address(), order.payee().address());
     }
 
     /** Payments never touch the issuance account: only issuance and redemption do. */

@@ -3,13 +3,11 @@ package org.dtenge.node.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
 import org.dtenge.node.NodeException;
 import org.dtenge.node.Problem;
 import org.dtenge.node.ProblemType;
@@ -36,30 +34,9 @@ public final class SignatureVerifier implements AutoCloseable {
         this.single = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("dtenge-verifier-one-", 0).daemon().factory());
     }
 
-    /**
-     * Checks one signature on a verifier thread and, if it verifies, runs {@code then} on that thread
-     * too (a payment offers itself to the ledger there). The request's thread then waits once, for the
-     * ledger's answer, instead of once for the check and again for the ledger: each wait parks and
-     * resumes a virtual thread. If the signature does not verify, {@code answer} fails with what
-     * {@code invalid} gives; if {@code then} throws, with that.
-     */
-    public void verifyThen(Check check, Supplier<NodeException> invalid, Runnable then, CompletableFuture<?> answer) {
-        Runnable task = () -> {
-            try {
-                if (check.verifies()) {
-                    then.run();
-                } else {
-                    answer.completeExceptionally(invalid.get());
-                }
-            } catch (RuntimeException e) {
-                answer.completeExceptionally(e);
-            }
-        };
-        try {
-            single.execute(task);
-        } catch (RejectedExecutionException e) {
-            throw NodeException.of(ProblemType.UNAVAILABLE, "the node is stopping");
-        }
+    /** Whether one signature verifies; the calling thread waits for the answer. */
+    public boolean verify(Check check) {
+        return await(submit(single, check::verifies));
     }
 
     /** One signature to check. */

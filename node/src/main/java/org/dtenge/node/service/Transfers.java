@@ -51,21 +51,6 @@ public final class Transfers {
         return answer(submission, index, id, debit, credit);
     }
 
-    /** {@code events} ready for {@link #offer}, perhaps by another thread, while the caller {@link #await}s them. */
-    public Submission prepare(EventBatch events) {
-        return gate.prepare(events);
-    }
-
-    /** Offers a prepared submission to the ledger; BUSY when its queue is full. */
-    public void offer(Submission submission) {
-        gate.offer(submission);
-    }
-
-    /** Waits until a prepared submission is durable, or for the problem that stopped it on the way. */
-    public Submission await(Submission submission) {
-        return gate.await(submission.committed());
-    }
-
     /** The answer for transfer {@code index} of an acknowledged submission. */
     public Outcome<Committed> answer(Submission submission, int index, TransferId id, String debit, String credit) {
         Result result = submission.results().result(index);
