@@ -33,7 +33,8 @@ record HttpOptions(int wallets, int clients, int durationSeconds, int warmupSeco
               --open-workers N     open loop: connections (socket client) or sending threads (jdk client),
                                    the most requests in flight (default 256)
               --presign-rate N     closed loop: pre-signed payments per second of --duration (default 30000)
-              --batch-clients N    batch: concurrent clients (default 2)
+              --batch-clients N    batch: concurrent clients (default 4: with 2 the node sat 70-78% busy, each
+                                   client's next batch waiting on its last one's fsync and answer)
               --batch-requests N   batch: requests sent in all (default 200)
               --batch-items N      batch: transfers per request, at most 8190 (default 8190)
               --batch-format LIST  batch: json, binary (records of application/vnd.dtenge.batch) or both, one run
@@ -57,7 +58,7 @@ record HttpOptions(int wallets, int clients, int durationSeconds, int warmupSeco
         List<Integer> rates = List.of(10_000);
         int openWorkers = 256;
         int presignRate = 30_000;
-        int batchClients = 2;
+        int batchClients = 4;
         int batchRequests = 200;
         int batchItems = BATCH_ITEMS_MAX;
         List<String> batchFormats = List.of("json", "binary");
