@@ -158,27 +158,41 @@ final class SelectorOpenLoop {
             if (connection.receivedLength == connection.received.length) {
                 connection.received = Arrays.copyOf(connection.received, connection.received.length * 2);
             }
-            int read = connection.channel.read(ByteBuffer.wrap(connection.received, connection.receivedLength,
-                    connection.received.length - connection.receivedLength));
+            int room = connection.received.length - connection.receivedLength;
+            int read = connection.channel.read(ByteBuffer.wrap(connection.received, connection.receivedLength, room));
             if (read < 0) {
                 throw new EOFException("the node closed a connection");
             }
-            if (read == 0) {
+            connection.receivedLength += read;
+            if (read < room) {
+                // The socket held no more than this: another read would only say so, a system call per
+                // answer. Anything that arrives later, the selector reports again.
                 break;
             }
-            connection.receivedLength += read;
         }
-        ByteArrayInputStream in = new ByteArrayInputStream(connection.received, 0, connection.receivedLength);
-        Http1Answer answer;
-        try {
-            answer = Http1Answer.read(in);
-        } catch (EOFException e) {
+        Http1Frame frame = Http1Frame.find(connection.received, connection.receivedLength);
+        if (frame == null) {
             return false; // not all of it yet
+        }
+        Http1Answer answer;
+        int consumed;
+        if (frame.end() != Http1Frame.UNFRAMED) {
+            answer = new Http1Answer(frame.status(), Arrays.copyOfRange(connection.received, frame.bodyStart(), frame.end()),
+                    frame.keepAlive());
+            consumed = frame.end();
+        } else {
+            ByteArrayInputStream in = new ByteArrayInputStream(connection.received, 0, connection.receivedLength);
+            try {
+                answer = Http1Answer.read(in);
+            } catch (EOFException e) {
+                return false; // not all of it yet
+            }
+            consumed = connection.receivedLength - in.available();
         }
         long now = System.nanoTime();
         int i = connection.request;
-        int rest = in.available();
-        System.arraycopy(connection.received, connection.receivedLength - rest, connection.received, 0, rest);
+        int rest = connection.receivedLength - consumed;
+        System.arraycopy(connection.received, consumed, connection.received, 0, rest);
         connection.receivedLength = rest;
         if (!answer.keepAlive()) {
             throw new IOException("the node closed a kept-alive connection after answering " + answer.status());
