@@ -28,7 +28,7 @@ class ProfileBreakdownTest {
     @Test
     void receiptsJsonAndHttpOnRequestThreads() {
         assertThat(ProfileBreakdown.classify(VIRTUAL, List.of("sun.security.provider.SHA2.implCompress",
-                "org.dtenge.node.chain.BatchTree.<init>", "org.dtenge.node.chain.RecentBatches$Entry.receipt",
+                "org.dtenge.node.chain.BatchTree.<init>", "org.dtenge.node.chain.RecentBatches.receipt",
                 "org.dtenge.node.service.Transfers.committed", HELIDON))).startsWith("request: receipt");
         assertThat(ProfileBreakdown.classify(VIRTUAL, List.of("com.fasterxml.jackson.core.json.UTF8JsonGenerator.writeString",
                 "io.helidon.http.media.jackson.JacksonSupport.write", "org.dtenge.node.http.Responses.send", HELIDON)))

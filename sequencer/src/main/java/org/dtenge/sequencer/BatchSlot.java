@@ -97,9 +97,13 @@ final class BatchSlot {
         journal.sync();
     }
 
+    /** Feeds every submission of the batch (in order), then completes their futures. */
     void acknowledge() {
         for (int i = 0; i < submissionCount; i++) {
-            submissions[i].complete(header, results);
+            submissions[i].durable(header, results);
+        }
+        for (int i = 0; i < submissionCount; i++) {
+            submissions[i].release();
         }
     }
 

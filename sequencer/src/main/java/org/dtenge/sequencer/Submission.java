@@ -28,11 +28,13 @@ public final class Submission {
     }
 
     /**
-     * As above, with {@code onDurable} run once the events are durable, before {@link #committed()}
-     * completes, on the sequencer's thread that acknowledges, in journal order. For feeds that must
-     * see every committed submission in order (projections, receipts); it must be quick and must not
-     * block. A callback on {@link #committed()} gives no such guarantee: a thread waiting on the
-     * future may run it, on its own thread and out of order.
+     * As above, with {@code onDurable} run once the events are durable, on the sequencer's thread that
+     * acknowledges, in journal order, and for every submission of a journal batch before the
+     * {@link #committed()} future of any of them completes (so a caller that learns of its result finds
+     * the whole of its batch already fed). For feeds that must see every committed submission in order
+     * (projections, receipts); it must be quick and must not block. A callback on {@link #committed()}
+     * gives no such guarantee: a thread waiting on the future may run it, on its own thread and out of
+     * order.
      */
     public Submission(EventBatch events, Consumer<Submission> onDurable) {
         if (events.count() == 0) {
@@ -80,7 +82,12 @@ public final class Submission {
         firstIndex = index;
     }
 
-    void complete(BatchHeader header, Results batchResults) {
+    /**
+     * The first step of the acknowledgement: the results are filled in and the feed has seen them. The
+     * future is completed by {@link #release()}, once every submission of the batch has been through
+     * this step.
+     */
+    void durable(BatchHeader header, Results batchResults) {
         batch = header;
         results.reset(count());
         for (int i = 0; i < count(); i++) {
@@ -92,6 +99,10 @@ public final class Submission {
             // The events are durable whatever a feed does; a broken feed must not stop acknowledgements.
             System.err.println("dtenge: a commit feed failed for batch " + header.sequence() + ": " + e);
         }
+    }
+
+    /** The second step: the caller learns of the result. */
+    void release() {
         committed.complete(this);
     }
 

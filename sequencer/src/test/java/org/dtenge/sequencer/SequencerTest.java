@@ -139,17 +139,21 @@ class SequencerTest {
     }
 
     @Test
-    void theDurableHookSeesEverySubmissionInJournalOrderBeforeItsFuture() throws Exception {
+    void theDurableHookSeesEverySubmissionOfABatchInJournalOrderBeforeAnyOfItsFutures() throws Exception {
         Recovered recovered = Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
         Sequencer sequencer = new Sequencer(recovered.ledger(), recovered.journal(), SnapshotSink.NONE,
                 Sequencer::wallClockNanos, SequencerConfig.defaults());
         List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger partial = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Map<Long, java.util.concurrent.atomic.AtomicInteger> fed = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.function.Consumer<Submission> hook = done -> {
             if (done.committed().isDone()) {
                 early.incrementAndGet(); // the future must not be complete yet
             }
+            fed.computeIfAbsent(done.batch().sequence(), k -> new java.util.concurrent.atomic.AtomicInteger())
+                    .addAndGet(done.count());
             seen.add(done.eventTimestampNanos(0));
             threads.add(Thread.currentThread().getName());
         };
@@ -168,7 +172,10 @@ class SequencerTest {
                     }
                     try {
                         sequencer.submit(s);
-                        s.committed().get(10, TimeUnit.SECONDS); // waiting threads may run future callbacks
+                        Submission done = s.committed().get(10, TimeUnit.SECONDS); // waiters may run callbacks
+                        if (fed.get(done.batch().sequence()).get() != done.batch().eventCount()) {
+                            partial.incrementAndGet(); // the rest of its batch must have been fed already
+                        }
                     } catch (Exception e) {
                         throw new AssertionError(e);
                     }
@@ -181,6 +188,7 @@ class SequencerTest {
         assertThat(seen).hasSize(2_001).isSorted();
         assertThat(threads).containsOnly("dtenge-sync");
         assertThat(early.get()).isZero();
+        assertThat(partial.get()).isZero();
         sequencer.close();
         recovered.journal().close();
     }

@@ -2,10 +2,6 @@ package org.dtenge.node.chain;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.dtenge.journal.EventPosition;
 import org.dtenge.journal.Journal;
 import org.dtenge.journal.Receipt;
@@ -33,17 +29,8 @@ public final class Receipts {
 
     /** The receipt of the event at {@code position}, chained to its own batch. */
     public Receipt of(EventPosition position) {
-        Optional<CompletableFuture<RecentBatches.Entry>> entry = recent.find(position.sequence());
-        if (entry.isPresent()) {
-            try {
-                return entry.get().get(5, TimeUnit.SECONDS).receipt(position.index());
-            } catch (TimeoutException | ExecutionException e) {
-                // The batch did not come together in memory: the journal has it all the same.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return chained(position, position.sequence());
+        return recent.receipt(position.sequence(), position.index())
+                .orElseGet(() -> chained(position, position.sequence()));
     }
 
     /** The receipt of the event at {@code position}, chained through every later batch to {@code head}. */

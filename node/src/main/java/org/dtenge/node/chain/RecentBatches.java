@@ -1,137 +1,213 @@
 package org.dtenge.node.chain;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.dtenge.journal.BatchHeader;
+import org.dtenge.journal.LeafData;
 import org.dtenge.journal.Receipt;
 import org.dtenge.ledger.Event;
 import org.dtenge.sequencer.Submission;
 
 /**
- * The last few batches, reassembled in memory from the submissions the sequencer's sync thread acknowledges
+ * The last batches, reassembled in memory from the submissions the sequencer's sync thread acknowledges
  * (every event of every batch comes from a submission of this node, so the pieces always add up to
  * the whole batch). Receipts for fresh payments are cut from here without touching the journal: the
  * tree of a batch is hashed once, on the first receipt asked of it, and every other payment in that
  * batch gets its audit path from the same tree.
  *
- * <p>Bounded by events kept; older batches are dropped and their receipts come from the journal.
+ * <p>The events and results are copied into rings allocated once, and each batch's header and tree sit
+ * in a slot of fixed arrays, so that keeping a few seconds of batches adds nothing per payment for the
+ * garbage collector to trace: keeping the submissions themselves made each young collection of the
+ * node trace and move some 300,000 objects (docs/benchmarks.md, 2026-12-04).
+ *
+ * <p>Bounded by events and by batches kept; an older batch, or one this node's run did not assemble
+ * whole, gives no receipt here, and its receipts come from the journal.
  */
 public final class RecentBatches {
+    /** Trees of batches up to this size are built under the lock (microseconds); larger ones from a copy. */
+    private static final int TREE_UNDER_LOCK_MAX = 64;
+
     private final int eventsMax;
-    private final LinkedHashMap<Long, Entry> entries = new LinkedHashMap<>();
-    private long eventsKept;
-    private long droppedUpTo;
+    private final byte[] events;
+    private final int[] results;
+    private final long[] sequences;
+    private final BatchHeader[] headers;
+    /** Where each slot's batch starts in the rings, counted from the first event ever kept. */
+    private final long[] starts;
+    /** Events added to each slot's batch so far; -1 when a part came out of order (it is not kept). */
+    private final int[] filled;
+    private final BatchTree[] trees;
+    private final byte[] resultBytes = new byte[Integer.BYTES];
+    /** Batches up to this one were written by an earlier run. */
+    private final long startSequence;
+    /** Ring position of the next batch's first event. */
+    private long reserved;
+    /** The oldest batch whose slot may still hold its header and tree. */
+    private long oldest;
 
     /**
+     * @param eventsMax       events kept at most (at least one whole batch of the largest size, or large
+     *                        batches give their receipts from the journal)
+     * @param batchesMax      batches kept at most
      * @param durableSequence the journal's head at start: earlier batches were written by an earlier
      *                        run, so they are never assembled here and their receipts come from the journal
      */
-    public RecentBatches(int eventsMax, long durableSequence) {
+    public RecentBatches(int eventsMax, int batchesMax, long durableSequence) {
+        if (eventsMax < 1 || batchesMax < 1) {
+            throw new IllegalArgumentException("keep at least one event and one batch");
+        }
         this.eventsMax = eventsMax;
-        this.droppedUpTo = durableSequence;
+        this.events = new byte[Math.multiplyExact(eventsMax, Event.SIZE)];
+        this.results = new int[eventsMax];
+        this.sequences = new long[batchesMax];
+        this.headers = new BatchHeader[batchesMax];
+        this.starts = new long[batchesMax];
+        this.filled = new int[batchesMax];
+        this.trees = new BatchTree[batchesMax];
+        this.startSequence = durableSequence;
+        this.oldest = durableSequence + 1;
     }
 
     /** Called on the sequencer's sync thread for each acknowledged submission, in journal order. */
-    public void add(Submission submission) {
-        Entry entry;
-        synchronized (this) {
-            long sequence = submission.batch().sequence();
-            if (sequence <= droppedUpTo) {
-                return;
-            }
-            entry = entries.computeIfAbsent(sequence, Entry::new);
-            entry.parts.add(submission);
-            entry.header = submission.batch();
-            entry.events += submission.count();
-            eventsKept += submission.count();
-            dropOld();
+    public synchronized void add(Submission submission) {
+        BatchHeader header = submission.batch();
+        long sequence = header.sequence();
+        if (sequence <= startSequence) {
+            return;
         }
-        if (entry.events == entry.header.eventCount()) {
-            entry.whole.complete(entry);
+        int slot = slot(sequence);
+        if (sequences[slot] != sequence) {
+            open(slot, header, submission.firstIndex() == 0 && header.eventCount() <= eventsMax);
         }
+        int first = submission.firstIndex();
+        int count = submission.count();
+        if (filled[slot] != first || first + count > header.eventCount()) {
+            filled[slot] = -1; // a part missing or out of order: the journal answers for this batch
+            return;
+        }
+        byte[] source = submission.events().array();
+        for (int i = 0; i < count; i++) {
+            int at = ring(starts[slot] + first + i);
+            System.arraycopy(source, i * Event.SIZE, events, at * Event.SIZE, Event.SIZE);
+            results[at] = submission.results().packed(i);
+        }
+        filled[slot] += count;
     }
 
-    private void dropOld() {
-        Iterator<Map.Entry<Long, Entry>> oldest = entries.entrySet().iterator();
-        while (eventsKept > eventsMax && oldest.hasNext()) {
-            Entry entry = oldest.next().getValue();
-            if (entry.header == null || entry.events < entry.header.eventCount()) {
-                return; // never drop a batch still being assembled, nor one a reader waits for
+    /** Starts a batch in {@code slot}, taking its room in the rings, and forgets the batches it overwrites. */
+    private void open(int slot, BatchHeader header, boolean keep) {
+        sequences[slot] = header.sequence();
+        headers[slot] = header;
+        trees[slot] = null;
+        starts[slot] = reserved;
+        filled[slot] = keep ? 0 : -1;
+        if (keep) {
+            reserved += header.eventCount();
+        }
+        while (oldest < header.sequence()) {
+            int old = slot(oldest);
+            if (sequences[old] == oldest) {
+                if (filled[old] >= 0 && starts[old] >= reserved - eventsMax) {
+                    break; // still in the rings, and so is every later batch
+                }
+                headers[old] = null;
+                trees[old] = null;
+                filled[old] = -1;
             }
-            eventsKept -= entry.events;
-            droppedUpTo = entry.sequence;
-            oldest.remove();
+            oldest++;
         }
     }
 
     /**
-     * The batch {@code sequence} once whole, if it is (or will be) kept here. A reader may ask before
-     * the sync thread has handed over its own submission: the entry then waits for it.
+     * The receipt of event {@code index} of batch {@code sequence}, chained to that batch itself (no later
+     * headers), if the batch is here whole; empty if the journal must answer.
      */
-    public synchronized Optional<CompletableFuture<Entry>> find(long sequence) {
-        if (sequence <= droppedUpTo) {
-            return Optional.empty();
+    public Optional<Receipt> receipt(long sequence, int index) {
+        byte[] event = new byte[Event.SIZE];
+        BatchHeader header;
+        BatchTree tree;
+        int result;
+        byte[] batchEvents = null;
+        int[] batchResults = null;
+        int slot = slot(sequence);
+        synchronized (this) {
+            if (!whole(slot, sequence)) {
+                return Optional.empty();
+            }
+            header = headers[slot];
+            int count = header.eventCount();
+            if (index < 0 || index >= count) {
+                return Optional.empty(); // the journal says what is wrong with the index
+            }
+            int at = ring(starts[slot] + index);
+            System.arraycopy(events, at * Event.SIZE, event, 0, Event.SIZE);
+            result = results[at];
+            tree = trees[slot];
+            if (tree == null && count <= TREE_UNDER_LOCK_MAX) {
+                tree = checked(header, new BatchTree(count, (i, digest) -> feed(ring(starts[slot] + i), digest)));
+                trees[slot] = tree;
+            } else if (tree == null) {
+                batchEvents = new byte[count * Event.SIZE];
+                batchResults = new int[count];
+                for (int i = 0; i < count; i++) {
+                    int from = ring(starts[slot] + i);
+                    System.arraycopy(events, from * Event.SIZE, batchEvents, i * Event.SIZE, Event.SIZE);
+                    batchResults[i] = results[from];
+                }
+            }
         }
-        return Optional.of(entries.computeIfAbsent(sequence, Entry::new).whole);
+        if (tree == null) {
+            tree = checked(header, new BatchTree(header.eventCount(), leaves(batchEvents, batchResults)));
+            synchronized (this) {
+                if (whole(slot, sequence) && trees[slot] == null) {
+                    trees[slot] = tree;
+                }
+            }
+        }
+        return Optional.of(new Receipt(event, result, index, header, tree.auditPath(index), List.of()));
     }
 
-    /** One batch: its header and the submissions that made it, in order. */
-    public static final class Entry {
-        private final long sequence;
-        private final List<Submission> parts = new ArrayList<>();
-        private final CompletableFuture<Entry> whole = new CompletableFuture<>();
-        private BatchHeader header;
-        private int events;
-        private BatchTree tree;
+    private boolean whole(int slot, long sequence) {
+        return sequences[slot] == sequence && headers[slot] != null && filled[slot] == headers[slot].eventCount()
+                && starts[slot] >= reserved - eventsMax;
+    }
 
-        private Entry(long sequence) {
-            this.sequence = sequence;
-        }
+    /** Feeds the leaf at ring position {@code at} (the event, then its result, little-endian); under the lock. */
+    private void feed(int at, java.security.MessageDigest digest) {
+        digest.update(events, at * Event.SIZE, Event.SIZE);
+        putResult(resultBytes, results[at]);
+        digest.update(resultBytes);
+    }
 
-        /** The receipt of event {@code index}, chained to this batch itself (no later headers). */
-        public Receipt receipt(int index) {
-            BatchTree batchTree = tree();
-            Submission part = partHolding(index);
-            int local = index - part.firstIndex();
-            byte[] event = java.util.Arrays.copyOfRange(part.events().array(), local * Event.SIZE, (local + 1) * Event.SIZE);
-            return new Receipt(event, part.results().packed(local), index, header, batchTree.auditPath(index), List.of());
-        }
+    private static LeafData leaves(byte[] batchEvents, int[] batchResults) {
+        byte[] resultLe = new byte[Integer.BYTES];
+        return (i, digest) -> {
+            digest.update(batchEvents, i * Event.SIZE, Event.SIZE);
+            putResult(resultLe, batchResults[i]);
+            digest.update(resultLe);
+        };
+    }
 
-        private synchronized BatchTree tree() {
-            if (tree == null) {
-                tree = new BatchTree(header.eventCount(), (i, digest) -> {
-                    Submission part = partHolding(i);
-                    int local = i - part.firstIndex();
-                    digest.update(part.events().array(), local * Event.SIZE, Event.SIZE);
-                    int packed = part.results().packed(local);
-                    digest.update(new byte[] {(byte) packed, (byte) (packed >>> 8), (byte) (packed >>> 16), (byte) (packed >>> 24)});
-                });
-                if (!header.hasRoot(tree.root())) {
-                    throw new IllegalStateException("invariant broken: batch " + sequence
-                            + " reassembled from its submissions does not hash to its Merkle root");
-                }
-            }
-            return tree;
-        }
+    private static void putResult(byte[] into, int packed) {
+        into[0] = (byte) packed;
+        into[1] = (byte) (packed >>> 8);
+        into[2] = (byte) (packed >>> 16);
+        into[3] = (byte) (packed >>> 24);
+    }
 
-        private Submission partHolding(int index) {
-            // Parts are in batch order: the last one starting at or before the index holds it.
-            int low = 0;
-            int high = parts.size() - 1;
-            while (low < high) {
-                int mid = (low + high + 1) >>> 1;
-                if (parts.get(mid).firstIndex() <= index) {
-                    low = mid;
-                } else {
-                    high = mid - 1;
-                }
-            }
-            return parts.get(low);
+    private static BatchTree checked(BatchHeader header, BatchTree tree) {
+        if (!header.hasRoot(tree.root())) {
+            throw new IllegalStateException("invariant broken: batch " + header.sequence()
+                    + " reassembled from its submissions does not hash to its Merkle root");
         }
+        return tree;
+    }
+
+    private int slot(long sequence) {
+        return (int) Math.floorMod(sequence, (long) sequences.length);
+    }
+
+    private int ring(long position) {
+        return (int) (position % eventsMax);
     }
 }
