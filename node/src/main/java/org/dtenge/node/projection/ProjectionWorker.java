@@ -41,10 +41,19 @@ public final class ProjectionWorker implements AutoCloseable {
      * How long applied events may wait for their commit. Each commit writes to the WAL every page the
      * transaction dirtied, and the history of every account touched ends in a page of its own: committing
      * every 50 ms rewrote the same pages twenty times a second (the projection took 31 us of CPU per
-     * signed payment, against 15 us committing every second). Readers see history and signatures at
-     * once anyway, through {@link Uncommitted}; only statistics wait for the commit.
+     * signed payment, against 15 us committing every second). Every five seconds: each commit, with the
+     * WAL checkpoint it brings, writes some 10 MB at once at 10,000 payments a second, and the journal's
+     * writes and fsyncs queue behind it on the same disk; committing every second, 68-80% of the answers
+     * over 10 ms came during a commit or within 100 ms of it (docs/benchmarks.md, 2026-12-04). Readers see
+     * history and signatures at once anyway, through {@link Uncommitted}, and stream events go out as
+     * events are applied; only statistics wait for the commit, and a crash replays at most this much.
      */
-    private static final long COMMIT_INTERVAL_NANOS = 1_000_000_000L;
+    private static final long COMMIT_INTERVAL_NANOS = 5_000_000_000L;
+    /**
+     * The commit interval while nothing comes in (a gather found the queue empty): a quiet node's
+     * statistics come within about a second, and its commits are small.
+     */
+    private static final long QUIET_COMMIT_INTERVAL_NANOS = 1_000_000_000L;
     /**
      * How long submissions gather in the queue while the worker sleeps. It sleeps rather than waits on
      * the queue: a wait there was woken (a futex call on each side, and a context switch) for every
@@ -155,8 +164,9 @@ public final class ProjectionWorker implements AutoCloseable {
                     taken.clear();
                     hub.publish(projector.publish());
                 }
+                long interval = first == null ? QUIET_COMMIT_INTERVAL_NANOS : COMMIT_INTERVAL_NANOS;
                 if (uncommittedEvents > 0 && (uncommittedEvents >= EVENTS_PER_TRANSACTION || !running
-                        || System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL_NANOS)) {
+                        || System.nanoTime() - lastCommitNanos >= interval)) {
                     commit();
                 }
                 if (dropped) {

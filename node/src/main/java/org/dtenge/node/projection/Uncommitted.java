@@ -7,7 +7,7 @@ import org.dtenge.node.money.AccountId;
 /**
  * History that the projection has applied but not yet committed to SQLite, for
  * the readers, so that what a participant's event stream announces can be read at once although the
- * projection commits only every second or so.
+ * projection commits only every five seconds under load.
  *
  * <p>Everything here is durable already: the projection is fed only what the journal has synced, and
  * after a crash it applies the same events again. The projection's thread writes; request threads read.
