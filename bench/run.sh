@@ -67,9 +67,10 @@ fi
 
 if $http; then
   jfr="${TMPDIR:-/tmp}/dtenge-http-jfr"
-  # ZGC, as bin/dtenge runs the node; the minimal socket client, so that the load generator takes little
-  # of the two cores (java.net.http.HttpClient: add --client jdk by hand).
-  "$JAVA" -XX:+UseZGC -Xms6g -Xmx6g --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -jar "$jar" http \
+  # ZGC with the heap taken and touched at start, as bin/dtenge start runs the node; the minimal socket
+  # client, so that the load generator takes little of the two cores (java.net.http.HttpClient: add
+  # --client jdk by hand).
+  "$JAVA" -XX:+UseZGC -Xms6g -Xmx6g -XX:+AlwaysPreTouch --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -jar "$jar" http \
     --client socket --warmup 60 --duration 10 --rate 1000,2000,4000,6000,8000,10000 --batch-requests 500 \
     --jfr "$jfr-socket" 2>&1 | grep -v '^INFO: \|^[A-Z][a-z][a-z] [0-9]*, 20\|^\s*at ' | tee "$out/http-socket.txt"
   echo "results in $out"

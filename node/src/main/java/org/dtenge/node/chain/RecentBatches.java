@@ -24,9 +24,6 @@ import org.dtenge.sequencer.Submission;
  * whole, gives no receipt here, and its receipts come from the journal.
  */
 public final class RecentBatches {
-    /** Trees of batches up to this size are built under the lock (microseconds); larger ones from a copy. */
-    private static final int TREE_UNDER_LOCK_MAX = 64;
-
     private final int eventsMax;
     private final byte[] events;
     private final int[] results;
@@ -37,7 +34,8 @@ public final class RecentBatches {
     /** Events added to each slot's batch so far; -1 when a part came out of order (it is not kept). */
     private final int[] filled;
     private final BatchTree[] trees;
-    private final byte[] resultBytes = new byte[Integer.BYTES];
+    /** One per slot: a batch's tree is built under it, so that requests for the same batch hash it once. */
+    private final Object[] treeLocks;
     /** Batches up to this one were written by an earlier run. */
     private final long startSequence;
     /** Ring position of the next batch's first event. */
@@ -64,6 +62,8 @@ public final class RecentBatches {
         this.starts = new long[batchesMax];
         this.filled = new int[batchesMax];
         this.trees = new BatchTree[batchesMax];
+        this.treeLocks = new Object[batchesMax];
+        java.util.Arrays.setAll(treeLocks, i -> new Object());
         this.startSequence = durableSequence;
         this.oldest = durableSequence + 1;
     }
@@ -120,7 +120,9 @@ public final class RecentBatches {
 
     /**
      * The receipt of event {@code index} of batch {@code sequence}, chained to that batch itself (no later
-     * headers), if the batch is here whole; empty if the journal must answer.
+     * headers), if the batch is here whole; empty if the journal must answer. The batch's tree is built
+     * once, by the first request that needs it, from a copy and under the slot's own lock, so that the
+     * sync thread's {@link #add} never waits for hashing.
      */
     public Optional<Receipt> receipt(long sequence, int index) {
         byte[] event = new byte[Event.SIZE];
@@ -143,10 +145,7 @@ public final class RecentBatches {
             System.arraycopy(events, at * Event.SIZE, event, 0, Event.SIZE);
             result = results[at];
             tree = trees[slot];
-            if (tree == null && count <= TREE_UNDER_LOCK_MAX) {
-                tree = checked(header, new BatchTree(count, (i, digest) -> feed(ring(starts[slot] + i), digest)));
-                trees[slot] = tree;
-            } else if (tree == null) {
+            if (tree == null) {
                 batchEvents = new byte[count * Event.SIZE];
                 batchResults = new int[count];
                 for (int i = 0; i < count; i++) {
@@ -157,26 +156,32 @@ public final class RecentBatches {
             }
         }
         if (tree == null) {
-            tree = checked(header, new BatchTree(header.eventCount(), leaves(batchEvents, batchResults)));
+            tree = built(slot, sequence, header, batchEvents, batchResults);
+        }
+        return Optional.of(new Receipt(event, result, index, header, tree.auditPath(index), List.of()));
+    }
+
+    /** The batch's tree: the one another request built meanwhile, or one built here from the copy. */
+    private BatchTree built(int slot, long sequence, BatchHeader header, byte[] batchEvents, int[] batchResults) {
+        synchronized (treeLocks[slot]) { // then the rings' lock, never the other way round
+            synchronized (this) {
+                if (whole(slot, sequence) && trees[slot] != null) {
+                    return trees[slot];
+                }
+            }
+            BatchTree tree = checked(header, new BatchTree(header.eventCount(), leaves(batchEvents, batchResults)));
             synchronized (this) {
                 if (whole(slot, sequence) && trees[slot] == null) {
                     trees[slot] = tree;
                 }
             }
+            return tree;
         }
-        return Optional.of(new Receipt(event, result, index, header, tree.auditPath(index), List.of()));
     }
 
     private boolean whole(int slot, long sequence) {
         return sequences[slot] == sequence && headers[slot] != null && filled[slot] == headers[slot].eventCount()
                 && starts[slot] >= reserved - eventsMax;
-    }
-
-    /** Feeds the leaf at ring position {@code at} (the event, then its result, little-endian); under the lock. */
-    private void feed(int at, java.security.MessageDigest digest) {
-        digest.update(events, at * Event.SIZE, Event.SIZE);
-        putResult(resultBytes, results[at]);
-        digest.update(resultBytes);
     }
 
     private static LeafData leaves(byte[] batchEvents, int[] batchResults) {

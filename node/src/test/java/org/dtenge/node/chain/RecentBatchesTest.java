@@ -84,6 +84,50 @@ class RecentBatchesTest {
     }
 
     @Test
+    void requestsForTheSameBatchesAtOnceAllGetTheJournalsReceipts() throws Exception {
+        Recovered recovered = Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
+        RecentBatches recent = new RecentBatches(4_000, 64, recovered.journal().durableHead().sequence());
+        Sequencer sequencer = new Sequencer(recovered.ledger(), recovered.journal(), SnapshotSink.NONE,
+                Sequencer::wallClockNanos, new SequencerConfig(4096, 200, 0, 0));
+        submit(sequencer, recent, genesis()).committed().get(10, TimeUnit.SECONDS);
+        List<Submission> all = new ArrayList<>();
+        for (int s = 0; s < 60; s++) {
+            EventBatch events = new EventBatch(1 + s % 40);
+            for (int t = 0; t < events.capacity(); t++) {
+                events.transfer(0, 1 + s * 100L + t, 0, 1, 0, 2 + t % WALLETS, 5, 1, 0);
+            }
+            all.add(submit(sequencer, recent, events));
+        }
+        for (Submission s : all) {
+            s.committed().get(10, TimeUnit.SECONDS);
+        }
+        long head = recovered.journal().durableHead().sequence();
+        List<java.util.concurrent.Future<Integer>> workers = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (int w = 0; w < 4; w++) {
+                workers.add(pool.submit(() -> {
+                    int served = 0;
+                    for (long sequence = Math.max(2, head - 20); sequence <= head; sequence++) {
+                        int count = recovered.journal().header(sequence).eventCount();
+                        for (int i = 0; i < count; i++) {
+                            Optional<Receipt> fromMemory = recent.receipt(sequence, i);
+                            assertThat(fromMemory).isPresent();
+                            assertSame(fromMemory.get(), recovered.journal().receipt(sequence, i, sequence));
+                            served++;
+                        }
+                    }
+                    return served;
+                }));
+            }
+            for (var worker : workers) {
+                assertThat(worker.get(30, TimeUnit.SECONDS)).isPositive();
+            }
+        }
+        sequencer.close();
+        recovered.journal().close();
+    }
+
+    @Test
     void batchesOfAnEarlierRunAreNeverServedFromMemory() throws Exception {
         Recovered recovered = Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
         RecentBatches recent = new RecentBatches(300, 16, 5);
