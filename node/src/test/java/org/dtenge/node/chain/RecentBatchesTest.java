@@ -34,11 +34,10 @@ class RecentBatchesTest {
 
     @Test
     void receiptsFromMemoryEqualTheJournalsForSmallAndLargeBatchesAndOldOnesGoToTheJournal() throws Exception {
-        Recovered recovered = Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
+        Recovered recovered = open();
         // Room for 300 events and 16 batches: the rings wrap many times over the run.
         RecentBatches recent = new RecentBatches(300, 16, recovered.journal().durableHead().sequence());
-        Sequencer sequencer = new Sequencer(recovered.ledger(), recovered.journal(), SnapshotSink.NONE,
-                Sequencer::wallClockNanos, new SequencerConfig(4096, 200, 0, 0));
+        Sequencer sequencer = sequencer(recovered);
         submit(sequencer, recent, genesis()).committed().get(10, TimeUnit.SECONDS);
         Random random = new Random(20261204);
         long nextId = 1;
@@ -85,10 +84,9 @@ class RecentBatchesTest {
 
     @Test
     void requestsForTheSameBatchesAtOnceAllGetTheJournalsReceipts() throws Exception {
-        Recovered recovered = Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
+        Recovered recovered = open();
         RecentBatches recent = new RecentBatches(4_000, 64, recovered.journal().durableHead().sequence());
-        Sequencer sequencer = new Sequencer(recovered.ledger(), recovered.journal(), SnapshotSink.NONE,
-                Sequencer::wallClockNanos, new SequencerConfig(4096, 200, 0, 0));
+        Sequencer sequencer = sequencer(recovered);
         submit(sequencer, recent, genesis()).committed().get(10, TimeUnit.SECONDS);
         List<Submission> all = new ArrayList<>();
         for (int s = 0; s < 60; s++) {
@@ -129,15 +127,24 @@ class RecentBatchesTest {
 
     @Test
     void batchesOfAnEarlierRunAreNeverServedFromMemory() throws Exception {
-        Recovered recovered = Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
+        Recovered recovered = open();
         RecentBatches recent = new RecentBatches(300, 16, 5);
-        Sequencer sequencer = new Sequencer(recovered.ledger(), recovered.journal(), SnapshotSink.NONE,
-                Sequencer::wallClockNanos, new SequencerConfig(4096, 200, 0, 0));
+        Sequencer sequencer = sequencer(recovered);
         Submission genesis = submit(sequencer, recent, genesis()).committed().get(10, TimeUnit.SECONDS);
         assertThat(genesis.batch().sequence()).isEqualTo(1);
         assertThat(recent.receipt(1, 0)).isEmpty();
         sequencer.close();
         recovered.journal().close();
+    }
+
+    private Recovered open() throws java.io.IOException {
+        return Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
+    }
+
+    /** Batches of at most 200 events, no linger, no snapshots. */
+    private static Sequencer sequencer(Recovered recovered) {
+        return new Sequencer(recovered.ledger(), recovered.journal(), SnapshotSink.NONE, Sequencer::wallClockNanos,
+                new SequencerConfig(4096, 200, 0, 0));
     }
 
     private static void assertSame(Receipt memory, Receipt journal) {
