@@ -6,6 +6,7 @@ import org.dtenge.journal.BatchHeader;
 import org.dtenge.journal.LeafData;
 import org.dtenge.journal.Receipt;
 import org.dtenge.ledger.Event;
+import org.dtenge.ledger.Results;
 import org.dtenge.sequencer.Submission;
 
 /**
@@ -85,11 +86,18 @@ public final class RecentBatches {
             filled[slot] = -1; // a part missing or out of order: the journal answers for this batch
             return;
         }
+        // Two copies at most: up to the end of the rings, then from their start (a batch fits in them).
+        int at = ring(starts[slot] + first);
+        int beforeWrap = Math.min(count, eventsMax - at);
         byte[] source = submission.events().array();
-        for (int i = 0; i < count; i++) {
-            int at = ring(starts[slot] + first + i);
-            System.arraycopy(source, i * Event.SIZE, events, at * Event.SIZE, Event.SIZE);
-            results[at] = submission.results().packed(i);
+        System.arraycopy(source, 0, events, at * Event.SIZE, beforeWrap * Event.SIZE);
+        System.arraycopy(source, beforeWrap * Event.SIZE, events, 0, (count - beforeWrap) * Event.SIZE);
+        Results packed = submission.results();
+        for (int i = 0; i < beforeWrap; i++) {
+            results[at + i] = packed.packed(i);
+        }
+        for (int i = beforeWrap; i < count; i++) {
+            results[i - beforeWrap] = packed.packed(i);
         }
         filled[slot] += count;
     }
