@@ -261,7 +261,7 @@ public final class Node implements AutoCloseable {
         RecentBatches recent = new RecentBatches(RECENT_BATCH_EVENTS, RECENT_BATCHES, parts.journal.durableHead().sequence());
         parts.sequencer = new Sequencer(recovered.ledger(), parts.journal, new Snapshots(storage)::write,
                 Sequencer::wallClockNanos, new SequencerConfig(config.queueCapacity(), EventBatch.EVENTS_MAX, 0,
-                config.snapshotEveryEvents()));
+                config.snapshotEveryEvents(), config.batchInterval().toNanos()));
         ProjectionWorker projection = parts.projection;
         LedgerGate gate = new LedgerGate(parts.sequencer, submission -> {
             if (submission.firstIndex() == 0) {

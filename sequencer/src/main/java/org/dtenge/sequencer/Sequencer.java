@@ -15,8 +15,10 @@ import org.dtenge.ledger.LedgerImage;
  * each batch (Merkle root, CRCs, one write); the sync thread fsyncs whatever has been written and only
  * then completes the callers' futures. With three batch slots, applying batch N+2, hashing N+1 and
  * syncing N overlap, and one fsync may cover several batches; a caller is never told of a result
- * before its batch is durable. Another thread writes snapshots so that the sequencer only pays for the
- * capture.
+ * before its batch is durable. With a batch interval ({@link SequencerConfig#batchIntervalNanos}), a
+ * batch that is not full is sealed no sooner than that after the one before, so that more submissions
+ * share a write and an fsync, for a little more latency (docs/benchmarks.md, 2026-12-04). Another
+ * thread writes snapshots so that the sequencer only pays for the capture.
  *
  * <pre>
  *   callers --offer--> [queue] --sequencer: form, stamp, apply--> journal thread: append --> sync thread: fsync
@@ -52,6 +54,8 @@ public final class Sequencer implements AutoCloseable {
     private volatile Throwable failure;
     private Submission carried;
     private long eventsSinceSnapshot;
+    /** When the sequencer thread last sealed a batch ({@link System#nanoTime}), for the batch interval. */
+    private long lastSealNanos;
 
     private record Snapshot(LedgerImage image, org.dtenge.journal.BatchHeader at) {}
 
@@ -114,6 +118,7 @@ public final class Sequencer implements AutoCloseable {
         this.clockNanos = clockNanos;
         this.config = config;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.lastSealNanos = System.nanoTime() - config.batchIntervalNanos(); // the first batch need not wait
         for (int i = 0; i < SLOTS; i++) {
             free.add(new BatchSlot(config.batchEventsMax()));
         }
@@ -182,6 +187,7 @@ public final class Sequencer implements AutoCloseable {
                     eventsSinceSnapshot = 0;
                 }
                 slot.seal(ledger, clockNanos, snapshot);
+                lastSealNanos = System.nanoTime();
                 synchronized (this) {
                     inFlight = slot;
                 }
@@ -200,13 +206,21 @@ public final class Sequencer implements AutoCloseable {
         }
     }
 
-    /** Adds queued submissions until the batch is full, the queue is empty, and the linger is over. */
+    /**
+     * Adds queued submissions until the batch is full, or the queue is empty and both the linger and
+     * the batch interval since the previous seal are over.
+     */
     private void fill(BatchSlot slot) throws InterruptedException {
-        long deadline = config.lingerNanos() > 0 ? System.nanoTime() + config.lingerNanos() : 0;
-        while (true) {
+        long now = System.nanoTime();
+        long sealAt = config.lingerNanos() > 0 ? now + config.lingerNanos() : now;
+        long spaced = lastSealNanos + config.batchIntervalNanos();
+        if (spaced - sealAt > 0) {
+            sealAt = spaced;
+        }
+        while (slot.eventCount() < config.batchEventsMax()) {
             Submission next = queue.poll();
-            if (next == null && deadline != 0) {
-                long wait = deadline - System.nanoTime();
+            if (next == null) {
+                long wait = sealAt - System.nanoTime();
                 next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
             }
             if (next == null) {

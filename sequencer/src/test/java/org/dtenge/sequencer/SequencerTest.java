@@ -268,6 +268,50 @@ class SequencerTest {
     }
 
     @Test
+    void submissionsWithinTheBatchIntervalShareOneBatch() throws Exception {
+        Recovered recovered = Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
+        Sequencer sequencer = new Sequencer(recovered.ledger(), recovered.journal(), SnapshotSink.NONE,
+                Sequencer::wallClockNanos, new SequencerConfig(1024, 500, 0, 0, TimeUnit.SECONDS.toNanos(1)));
+        Submission genesis = new Submission(genesis());
+        sequencer.submit(genesis);
+        genesis.committed().get(10, TimeUnit.SECONDS); // the first batch: sealed at once
+        List<Submission> spread = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Thread.sleep(20); // without the interval, each would be sealed alone as soon as it came
+            Submission payment = new Submission(issue(100 + i, 2, 100));
+            sequencer.submit(payment);
+            spread.add(payment);
+        }
+        for (Submission payment : spread) {
+            assertThat(payment.committed().get(10, TimeUnit.SECONDS).results().result(0)).isEqualTo(Result.OK);
+            assertThat(payment.batch().sequence()).isEqualTo(genesis.batch().sequence() + 1);
+        }
+        sequencer.close();
+        recovered.journal().close();
+    }
+
+    @Test
+    void aFullBatchIsSealedWithoutWaitingOutTheInterval() throws Exception {
+        Recovered recovered = Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
+        Sequencer sequencer = new Sequencer(recovered.ledger(), recovered.journal(), SnapshotSink.NONE,
+                Sequencer::wallClockNanos, new SequencerConfig(1024, 3, 0, 0, TimeUnit.HOURS.toNanos(1)));
+        Submission first = new Submission(issue(1, 2, 100));
+        sequencer.submit(first);
+        first.committed().get(10, TimeUnit.SECONDS); // the first batch need not wait
+        List<Submission> next = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            next.add(new Submission(issue(10 + i, 2, 100)));
+            sequencer.submit(next.getLast());
+        }
+        for (Submission submission : next) {
+            submission.committed().get(10, TimeUnit.SECONDS); // an hour's interval, but the batch is full
+            assertThat(submission.batch().sequence()).isEqualTo(first.batch().sequence() + 1);
+        }
+        sequencer.close();
+        recovered.journal().close();
+    }
+
+    @Test
     void aSubmissionLargerThanABatchIsRefused() throws Exception {
         Recovered recovered = Recovery.open(new FileStorage(dir), new BuiltInPolicies(), CONFIG, JournalOptions.defaults());
         Sequencer sequencer = new Sequencer(recovered.ledger(), recovered.journal(), SnapshotSink.NONE,

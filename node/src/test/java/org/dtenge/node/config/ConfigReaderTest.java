@@ -50,6 +50,18 @@ class ConfigReaderTest {
         assertThatThrownBy(() -> ConfigReader.read(Optional.empty(), Map.of(), Map.of("tier.anonymous.daily-limit", "lots")))
                 .hasMessageContaining("tier.anonymous.daily-limit");
         assertThatThrownBy(() -> ConfigReader.read(Optional.empty(), Map.of(), Map.of("port", "70000")))
-                .hasMessageContaining("port");
+                .hasMessageContaining("port");        assertThatThrownBy(() -> ConfigReader.read(Optional.empty(), Map.of("DTENGE_SEQUENCER_BATCH_INTERVAL_MICROS", "-1"),
+                Map.of())).isInstanceOf(NodeException.class).hasMessageContaining("batch interval must be from 0 to 1 s");
+        assertThatThrownBy(() -> ConfigReader.read(Optional.empty(), Map.of(), Map.of("sequencer.batch-interval-micros",
+                "1000001"))).isInstanceOf(NodeException.class).hasMessageContaining("batch interval");
+    }
+
+    @Test
+    void theBatchIntervalIsNoneUnlessSet() {
+        assertThat(ConfigReader.defaultsOnly().batchInterval()).isZero();
+        assertThat(ConfigReader.read(Optional.empty(), Map.of("DTENGE_SEQUENCER_BATCH_INTERVAL_MICROS", "1000"), Map.of())
+                .batchInterval()).isEqualTo(java.time.Duration.ofMillis(1));
+        assertThat(ConfigReader.read(Optional.empty(), Map.of(), Map.of("sequencer.batch-interval-micros", "250"))
+                .batchInterval()).isEqualTo(java.time.Duration.ofNanos(250_000));
     }
 }
