@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 /** {@code dtenge start}: runs a node in this process until Ctrl-C or SIGTERM. */
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = {"Run a node: journal, ledger and HTTP API, with the pilot network created at first start.",
-                "Any configuration key may follow as --KEY VALUE (see docs/api.md and node.properties)."})
+                "Any configuration key may follow as --KEY VALUE; every key is in docs/configuration.md."})
 final class StartCommand implements Runnable {
     @Option(names = "--data-dir", description = "Where the node keeps everything (default: ./data or $DTENGE_DATA_DIR).")
     String dataDir;

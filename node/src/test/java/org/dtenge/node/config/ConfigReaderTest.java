@@ -64,4 +64,21 @@ class ConfigReaderTest {
         assertThat(ConfigReader.read(Optional.empty(), Map.of(), Map.of("sequencer.batch-interval-micros", "250"))
                 .batchInterval()).isEqualTo(java.time.Duration.ofNanos(250_000));
     }
+
+    @Test
+    void docsConfigurationListsEveryKeyWithItsDefault() throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "configuration.md"));
+        java.util.Map<String, String> rows = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| `([a-z.-]+)` \\| ([^|]*) \\|").matcher(page);
+        while (row.find()) {
+            rows.put(row.group(1), row.group(2).trim());
+        }
+        assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(ConfigReader.keys());
+        NodeConfig defaults = ConfigReader.defaultsOnly();
+        assertThat(rows.get("port")).isEqualTo("`" + defaults.port() + "`");
+        assertThat(rows.get("sequencer.queue-capacity")).isEqualTo("`" + defaults.queueCapacity() + "`");
+        assertThat(rows.get("sequencer.batch-interval-micros")).isEqualTo("`" + defaults.batchInterval().toNanos() / 1000 + "`");
+        assertThat(rows.get("request-bytes-max")).isEqualTo("`" + defaults.requestBytesMax() + "`");
+        assertThat(rows.get("batch-request-bytes-max")).isEqualTo("`" + defaults.batchRequestBytesMax() + "`");
+    }
 }
