@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +18,7 @@ import java.util.function.Supplier;
  */
 public final class NodeMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<Supplier<Number>> counted = new CopyOnWriteArrayList<>();
     private final Counter busy = Counter.builder("dtenge.sequencer.busy")
             .description("Submissions refused because the sequencer's queue was full").register(registry);
     private final DistributionSummary batchEvents = DistributionSummary.builder("dtenge.journal.batch.events")
@@ -27,8 +30,13 @@ public final class NodeMetrics {
                 .publishPercentiles(0.5, 0.99).register(registry).record(Duration.ofNanos(nanos));
     }
 
-    /** A counter read from {@code value}, which only grows. */
+    /**
+     * A counter read from {@code value}, which only grows. Kept in {@link #counted}: Micrometer holds a
+     * function counter's object weakly, and a lambda that nothing else holds is collected at the first
+     * GC, after which the counter reads NaN.
+     */
     public void counter(String name, String description, Supplier<Number> value) {
+        counted.add(value);
         FunctionCounter.builder(name, value, v -> v.get().doubleValue()).description(description).register(registry);
     }
 
