@@ -377,6 +377,13 @@ final class HttpBench {
                         batches * 1e9 / elapsedNanos, events / batches, requests,
                         requests == 0 ? 0.0 : 1000 * requestSeconds / requests, busy);
             }
+            double signatures = delta("dtenge_payment_signatures_checked_total", List.of());
+            double signatureBatches = delta("dtenge_payment_signatures_batches_total", List.of());
+            if (signatureBatches > 0) {
+                System.out.printf("   signatures   %,.0f payment signatures checked in %,.0f batches, %.1f each on average (%s)%n",
+                        signatures, signatureBatches, signatures / signatureBatches,
+                        org.dtenge.node.auth.Signatures.implementation());
+            }
         }
 
         private double delta(String metric, List<String> labels) {

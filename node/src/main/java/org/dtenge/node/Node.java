@@ -279,7 +279,7 @@ public final class Node implements AutoCloseable {
             genesis.forEach(parts.registry::add); // at once: the projection adds them too, a moment later
         }
         parts.scheduler = new Scheduler(gate, parts.contracts, InstantSource.system(), SCHEDULER_POLL_MILLIS).start();
-        parts.verifier = new SignatureVerifier(config.verifierThreads());
+        parts.verifier = new SignatureVerifier(config.verifierThreads(), config.verifierLinger());
         Transfers transfers = new Transfers(gate, new Receipts(recent, parts.journal));
         Api.Services services = services(config, parts, gate, directory, recent, projections);
         parts.extensions = Extensions.start(new NodeContext(config, data, gate, transfers, services, parts.registry,
@@ -293,6 +293,11 @@ public final class Node implements AutoCloseable {
                 projection::transfersApplied);
         metrics.gauge("dtenge.events.streams", "Open event streams", parts.hub::openStreams);
         metrics.gauge("dtenge.participants", "Registered participants", parts.registry::size);
+        SignatureVerifier verifier = parts.verifier;
+        metrics.counter("dtenge.payment.signatures.checked", "Single payments' signatures checked",
+                () -> verifier.singleCounts()[0]);
+        metrics.counter("dtenge.payment.signatures.batches", "Batches those signatures were checked in",
+                () -> verifier.singleCounts()[1]);
         parts.extensions.routes().forEach(parts.api::add);
         parts.server = parts.api.start();
         if (!parts.server.isRunning() || parts.server.port() < 0) {

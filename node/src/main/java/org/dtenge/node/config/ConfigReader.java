@@ -61,6 +61,9 @@ public final class ConfigReader {
         d.put("sequencer.batch-interval-micros", "0");
         d.put("answer-timeout-seconds", "30");
         d.put("verifier-threads", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        // Single payments' signatures are checked together, 22 us each for eight against 39 us for one
+        // alone; a signature may wait this long for others to join it (docs/benchmarks.md, 2026-12-04).
+        d.put("verifier-linger-micros", "500");
         return d;
     }
 
@@ -136,6 +139,7 @@ public final class ConfigReader {
                     integer(v, "ledger.transfers-expected"), integer(v, "sequencer.queue-capacity"),
                     Long.parseLong(v.get("sequencer.snapshot-every-events")),
                     Duration.ofSeconds(integer(v, "answer-timeout-seconds")), integer(v, "verifier-threads"),
+                    Duration.ofNanos(integer(v, "verifier-linger-micros") * 1000L),
                     Duration.ofNanos(integer(v, "sequencer.batch-interval-micros") * 1000L));
         } catch (IllegalArgumentException e) {
             throw NodeException.of(ProblemType.CONFIGURATION, "invalid configuration: " + e.getMessage());

@@ -17,7 +17,10 @@ import java.util.Optional;
  * @param statisticsGroupMin  statistics groups with fewer distinct wallets are suppressed
  * @param tiers               the wallet tiers, by name
  * @param answerTimeout       how long a request waits for the ledger before answering "outcome unknown"
- * @param verifierThreads     threads that check the wallet signatures of a batch of transfers
+ * @param verifierThreads     threads that check the wallet signatures of a batch of transfers, and as many for
+ *                            single payments
+ * @param verifierLinger      how long a single payment's signature may wait for others to be checked with it
+ *                            (0 to 100 ms)
  * @param batchInterval       a journal batch that is not full is sealed no sooner than this after the one
  *                            before (0, the default, to 1 s): under load, payments then share writes and
  *                            fsyncs, for up to this much more latency ({@link org.dtenge.sequencer.SequencerConfig})
@@ -25,7 +28,7 @@ import java.util.Optional;
 public record NodeConfig(Path dataDir, String host, int port, Optional<Path> genesisFile, int requestBytesMax,
                          int batchRequestBytesMax, Duration clockSkew, int statisticsGroupMin, List<Tier> tiers,
                          int accountsExpected, int transfersExpected, int queueCapacity, long snapshotEveryEvents,
-                         Duration answerTimeout, int verifierThreads, Duration batchInterval) {
+                         Duration answerTimeout, int verifierThreads, Duration verifierLinger, Duration batchInterval) {
     public NodeConfig {
         tiers = List.copyOf(tiers);
         if (port < 0 || port > 65535) {
@@ -42,6 +45,10 @@ public record NodeConfig(Path dataDir, String host, int port, Optional<Path> gen
         }
         if (verifierThreads < 1 || queueCapacity < 1 || accountsExpected < 0 || transfersExpected < 0) {
             throw new IllegalArgumentException("verifier threads and queue capacity must be positive, sizes not negative");
+        }
+        if (verifierLinger.isNegative() || verifierLinger.compareTo(Duration.ofMillis(100)) > 0) {
+            throw new IllegalArgumentException("the verifier's linger must be from 0 to 100 ms, not "
+                    + verifierLinger.toNanos() / 1000 + " us");
         }
         if (batchInterval.isNegative() || batchInterval.compareTo(Duration.ofSeconds(1)) > 0) {
             throw new IllegalArgumentException("the batch interval must be from 0 to 1 s, not " + batchInterval.toNanos() / 1000
@@ -61,6 +68,6 @@ public record NodeConfig(Path dataDir, String host, int port, Optional<Path> gen
     public NodeConfig with(Path newDataDir, int newPort) {
         return new NodeConfig(newDataDir, host, newPort, genesisFile, requestBytesMax, batchRequestBytesMax, clockSkew,
                 statisticsGroupMin, tiers, accountsExpected, transfersExpected, queueCapacity, snapshotEveryEvents,
-                answerTimeout, verifierThreads, batchInterval);
+                answerTimeout, verifierThreads, verifierLinger, batchInterval);
     }
 }

@@ -50,10 +50,22 @@ class ConfigReaderTest {
         assertThatThrownBy(() -> ConfigReader.read(Optional.empty(), Map.of(), Map.of("tier.anonymous.daily-limit", "lots")))
                 .hasMessageContaining("tier.anonymous.daily-limit");
         assertThatThrownBy(() -> ConfigReader.read(Optional.empty(), Map.of(), Map.of("port", "70000")))
-                .hasMessageContaining("port");        assertThatThrownBy(() -> ConfigReader.read(Optional.empty(), Map.of("DTENGE_SEQUENCER_BATCH_INTERVAL_MICROS", "-1"),
+                .hasMessageContaining("port");
+        assertThatThrownBy(() -> ConfigReader.read(Optional.empty(), Map.of("DTENGE_SEQUENCER_BATCH_INTERVAL_MICROS", "-1"),
                 Map.of())).isInstanceOf(NodeException.class).hasMessageContaining("batch interval must be from 0 to 1 s");
         assertThatThrownBy(() -> ConfigReader.read(Optional.empty(), Map.of(), Map.of("sequencer.batch-interval-micros",
                 "1000001"))).isInstanceOf(NodeException.class).hasMessageContaining("batch interval");
+    }
+
+    @Test
+    void theVerifiersLingerIsHalfAMillisecondUnlessSet() {
+        assertThat(ConfigReader.defaultsOnly().verifierLinger()).isEqualTo(java.time.Duration.ofNanos(500_000));
+        assertThat(ConfigReader.read(Optional.empty(), Map.of("DTENGE_VERIFIER_LINGER_MICROS", "0"), Map.of())
+                .verifierLinger()).isZero();
+        assertThatThrownBy(() -> ConfigReader.read(Optional.empty(), Map.of(), Map.of("verifier-linger-micros", "100001")))
+                .isInstanceOf(NodeException.class).hasMessageContaining("verifier's linger must be from 0 to 100 ms");
+        assertThatThrownBy(() -> ConfigReader.read(Optional.empty(), Map.of(), Map.of("verifier-linger-micros", "soon")))
+                .isInstanceOf(NodeException.class).hasMessageContaining("verifier-linger-micros must be a whole number");
     }
 
     @Test
@@ -78,6 +90,7 @@ class ConfigReaderTest {
         assertThat(rows.get("port")).isEqualTo("`" + defaults.port() + "`");
         assertThat(rows.get("sequencer.queue-capacity")).isEqualTo("`" + defaults.queueCapacity() + "`");
         assertThat(rows.get("sequencer.batch-interval-micros")).isEqualTo("`" + defaults.batchInterval().toNanos() / 1000 + "`");
+        assertThat(rows.get("verifier-linger-micros")).isEqualTo("`" + defaults.verifierLinger().toNanos() / 1000 + "`");
         assertThat(rows.get("request-bytes-max")).isEqualTo("`" + defaults.requestBytesMax() + "`");
         assertThat(rows.get("batch-request-bytes-max")).isEqualTo("`" + defaults.batchRequestBytesMax() + "`");
     }

@@ -49,6 +49,35 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void singleChecksArrivingWithinTheLingerAreCheckedTogether() throws Exception {
+        try (SignatureVerifier verifier = new SignatureVerifier(1, java.time.Duration.ofMillis(500));
+             ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Boolean>> verdicts = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                SignatureVerifier.Check check = check(i);
+                verdicts.add(requests.submit((Callable<Boolean>) () -> verifier.verify(check)));
+                Thread.sleep(5);
+            }
+            for (int i = 0; i < 10; i++) {
+                assertThat(verdicts.get(i).get()).as("check %d", i).isEqualTo(i % 3 != 0);
+            }
+            // Ten within half a second of the first: one batch, or two if the first was taken before the rest came.
+            assertThat(verifier.singleCounts()[0]).isEqualTo(10);
+            assertThat(verifier.singleCounts()[1]).isBetween(1L, 2L);
+        }
+    }
+
+    @Test
+    void withoutALingerASingleCheckDoesNotWait() throws Exception {
+        try (SignatureVerifier verifier = new SignatureVerifier(1, java.time.Duration.ZERO)) {
+            for (int i = 1; i < 6; i++) {
+                assertThat(verifier.verify(check(i))).isEqualTo(i % 3 != 0);
+            }
+            assertThat(verifier.singleCounts()).containsExactly(5, 5);
+        }
+    }
+
+    @Test
     void checksAfterCloseAreUnavailable() {
         SignatureVerifier verifier = new SignatureVerifier(1);
         verifier.close();
