@@ -51,9 +51,14 @@ static void fe_copy(fe h, const fe f) { memcpy(h, f, sizeof(fe)); }
 static void fe_zero(fe h) { memset(h, 0, sizeof(fe)); }
 static void fe_one(fe h) { fe_zero(h); h[0] = 1; }
 
+/*
+ * f + g without carrying. fe_mul, fe_sq, fe_sub and fe_frombytes give limbs of at most 2^51 + 2^11; the
+ * formulas below add at most three of those before a product, so limbs stay under 2^52.6. fe_mul and
+ * fe_sq take limbs under 2^54 (their 128-bit sums and the carries out of them fit), and fe_sub takes a
+ * g under 2^53 (the 4p it adds first).
+ */
 static void fe_add(fe h, const fe f, const fe g) {
     for (int i = 0; i < 5; i++) h[i] = f[i] + g[i];
-    fe_carry(h);
 }
 
 /* f - g, with 4p added so that no limb goes below zero for inputs below 2^53 a limb. */
@@ -375,35 +380,37 @@ static void odd_multiples(ge_cached table[8], const ge_p3 *p, int count) {
 }
 
 /*
- * The scalar a (little-endian, below 2^255) as signed odd digits in [-15, 15], at most one in 5 places.
- * Answers how many odd multiples the digits use: 1 + the largest |digit| / 2.
+ * The scalar a (little-endian, below 2^255) in width-5 non-adjacent form: r[i] is 0 or odd in
+ * [-15, 15], and of any five digits in a row at most one is not 0. Answers how many odd multiples the
+ * digits use: 1 + the largest |digit| / 2. (The window method of curve25519-dalek's non_adjacent_form.)
  */
 static int slide(signed char r[256], const unsigned char a[32]) {
-    for (int i = 0; i < 256; i++) {
-        r[i] = 1 & (a[i >> 3] >> (i & 7));
-    }
-    for (int i = 0; i < 256; i++) {
-        if (!r[i]) continue;
-        for (int b = 1; b <= 6 && i + b < 256; b++) {
-            if (!r[i + b]) continue;
-            if (r[i] + (r[i + b] << b) <= 15) {
-                r[i] += r[i + b] << b;
-                r[i + b] = 0;
-            } else if (r[i] - (r[i + b] << b) >= -15) {
-                r[i] -= r[i + b] << b;
-                for (int k = i + b; k < 256; k++) {
-                    if (!r[k]) { r[k] = 1; break; }
-                    r[k] = 0;
-                }
-            } else {
-                break;
-            }
-        }
-    }
+    uint64_t x[5] = {load64(a), load64(a + 8), load64(a + 16), load64(a + 24), 0};
+    memset(r, 0, 256);
     int largest = 1;
-    for (int i = 0; i < 256; i++) {
-        int d = r[i] < 0 ? -r[i] : r[i];
-        if (d > largest) largest = d;
+    uint64_t carry = 0;
+    int pos = 0;
+    while (pos < 256) {
+        int word = pos / 64;
+        int bit = pos % 64;
+        uint64_t bits = bit < 64 - 5 ? x[word] >> bit : (x[word] >> bit) | (x[word + 1] << (64 - bit));
+        uint64_t window = carry + (bits & 31);
+        if ((window & 1) == 0) {
+            pos += 1;
+            continue;
+        }
+        int digit;
+        if (window < 16) {
+            carry = 0;
+            digit = (int) window;
+        } else {
+            carry = 1;
+            digit = (int) window - 32;
+        }
+        r[pos] = (signed char) digit;
+        int magnitude = digit < 0 ? -digit : digit;
+        if (magnitude > largest) largest = magnitude;
+        pos += 5;
     }
     return 1 + largest / 2;
 }

@@ -23,9 +23,10 @@ import java.util.Optional;
  * <p>The equation is the cofactored one (as in ZIP 215), so a signature gets the same answer alone as
  * in any batch. It differs from libsodium's only for a signature whose R or key has a component of
  * small order added to it, which only the key's owner can make: such a signature is accepted here and
- * refused by libsodium and BouncyCastle. Everything else libsodium refuses is refused here too (s not
- * below L, encodings that are not canonical, points of small order); a test compares the two on
- * random input.
+ * refused by libsodium and BouncyCastle. (The node registers only keys of full order, see
+ * {@link Signatures#isValidPublicKey}, so of the two only R remains.) Everything else libsodium refuses
+ * is refused here too (s not below L, encodings that are not canonical, points of small order); a test
+ * compares the two on random input.
  */
 final class BatchEd25519 {
     /** The most signatures in one call; the C code allocates about 3 KiB for each. */

@@ -79,7 +79,11 @@ public final class Signatures {
         return BATCH;
     }
 
-    /** Whether {@code publicKey} is a point on the curve that can verify anything (not all-zero, say). */
+    /**
+     * Whether {@code publicKey} is a point on the curve of the full order L: not all-zero, not of small
+     * order, and with no small-order component added (which the batch verifier's cofactored equation
+     * would not notice).
+     */
     public static boolean isValidPublicKey(byte[] publicKey) {
         return publicKey.length == SigningKey.PUBLIC_KEY_SIZE && Ed25519.validatePublicKeyFull(publicKey, 0);
     }

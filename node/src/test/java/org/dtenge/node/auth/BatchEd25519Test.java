@@ -183,6 +183,27 @@ class BatchEd25519Test {
         }
     }
 
+    /**
+     * The cofactored equation would not notice a small-order component added to a key, so the node
+     * registers only keys of full order: A + T for T = (0, -1), of order 2, is refused.
+     */
+    @Test
+    void keysWithASmallOrderComponentAreNotValidForRegistration() {
+        byte[] key = SigningKey.generate(new SecureRandom()).publicKey();
+        java.math.BigInteger p = java.math.BigInteger.TWO.pow(255).subtract(java.math.BigInteger.valueOf(19));
+        byte[] y = key.clone();
+        int sign = (y[31] >> 7) & 1;
+        y[31] &= 0x7f;
+        byte[] minusY = new java.math.BigInteger(1, reverse(y)).negate().mod(p).toByteArray();
+        byte[] mixed = new byte[32]; // (x, y) + (0, -1) = (-x, -y)
+        for (int i = 0; i < minusY.length && i < 32; i++) {
+            mixed[i] = minusY[minusY.length - 1 - i];
+        }
+        mixed[31] |= (byte) ((sign ^ 1) << 7);
+        assertThat(Signatures.isValidPublicKey(key)).isTrue();
+        assertThat(Signatures.isValidPublicKey(mixed)).isFalse();
+    }
+
     private static byte[] reverse(byte[] bytes) {
         byte[] out = new byte[bytes.length];
         for (int i = 0; i < bytes.length; i++) {
