@@ -6,10 +6,10 @@
 #                          (10M accounts in -Xmx4g). About 10 minutes on 2 cores.
 #   bench/run.sh --quick   a smoke run of the same (JMH -wi 1 -i 1, 100k accounts, 1M transfers, 1M
 #                          accounts), to check that everything works end to end. About 2 minutes.
-#   bench/run.sh --http    the node's HTTP API instead (the http command: a real node in-process, signed
-#                          payments closed and open loop over a sweep of rates, batches in JSON and
-#                          binary), with ZGC and the minimal socket client; JFR recordings go to
-#                          $TMPDIR/dtenge-http-jfr-socket. About 5 minutes. The
+#   bench/run.sh --http [options]   the node's HTTP API instead (the http command: a real node in-process,
+#                          signed payments closed and open loop over a sweep of rates, batches in JSON and
+#                          binary), with ZGC and the minimal socket client; options are added to the http
+#                          command's (--jfr DIR for a profile by code). About 4 minutes. The
 #                          node's own log lines (Helidon's INFO lines, stack frames of failed requests)
 #                          are left out of the outputs; the failures themselves are kept.
 #   bench/run.sh --compare [options]   dtenge side by side with PostgreSQL (the compare command, what
@@ -29,6 +29,7 @@ if [[ "${1:-}" == "--quick" ]]; then
   quick=true
 elif [[ "${1:-}" == "--http" ]]; then
   http=true
+  shift
 elif [[ "${1:-}" == "--compare" ]]; then
   compare=true
   shift
@@ -66,13 +67,14 @@ if $compare; then
 fi
 
 if $http; then
-  jfr="${TMPDIR:-/tmp}/dtenge-http-jfr"
   # ZGC with the heap taken and touched at start, as bin/dtenge start runs the node; the minimal socket
   # client, so that the load generator takes little of the two cores (java.net.http.HttpClient: add
-  # --client jdk by hand).
+  # --client jdk by hand). 128 clients in the closed loop: at 64 it waited on latency with the cores
+  # 86% busy. No JFR recording: it took about a tenth of the throughput; add --jfr DIR for the
+  # profile by code (the CPU by thread is printed either way).
   "$JAVA" -XX:+UseZGC -Xms6g -Xmx6g -XX:+AlwaysPreTouch --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -jar "$jar" http \
-    --client socket --warmup 60 --duration 10 --rate 1000,2000,4000,6000,8000,10000 --batch-requests 500 \
-    --jfr "$jfr-socket" 2>&1 | grep -v '^INFO: \|^[A-Z][a-z][a-z] [0-9]*, 20\|^\s*at ' | tee "$out/http-socket.txt"
+    --client socket --clients 128 --warmup 60 --duration 10 --rate 1000,2000,4000,6000,8000,10000 --batch-requests 500 \
+    "$@" 2>&1 | grep -v '^INFO: \|^[A-Z][a-z][a-z] [0-9]*, 20\|^\s*at ' | tee "$out/http-socket.txt"
   echo "results in $out"
   exit 0
 fi

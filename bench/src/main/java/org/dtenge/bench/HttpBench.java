@@ -132,12 +132,15 @@ final class HttpBench {
         private void closed() throws Exception {
             List<Transport.Prepared> pool = presign(options.presignRate() * options.durationSeconds(), 2);
             Observation observation = Observation.start(node, options, "closed");
-            ClosedLoop.Result result = ClosedLoop.run(transport, pool, options.clients(), options.durationSeconds() * 1_000_000_000L,
-                    a -> 1, SPLIT_EVERY);
+            long duration = options.durationSeconds() * 1_000_000_000L;
+            ClosedLoop.Result result = options.closedLoop().equals("selector")
+                    ? SelectorClosedLoop.run("127.0.0.1", node.port(), pool, options.clients(), duration, a -> 1, SPLIT_EVERY)
+                    : ClosedLoop.run(transport, pool, options.clients(), duration, a -> 1, SPLIT_EVERY);
             long catchUp = projectionCatchUp(node);
             Observed observed = observation.stop(result.tally().clientCpuNanos());
-            System.out.printf("%n== CLOSED LOOP: POST /v1/payments, %d clients, each waits for its answer, %d s%n", options.clients(),
-                    options.durationSeconds());
+            System.out.printf("%n== CLOSED LOOP: POST /v1/payments, %d clients, each waits for its answer, %d s (%s)%n",
+                    options.clients(), options.durationSeconds(), options.closedLoop().equals("selector")
+                            ? "a connection each, served by one thread with a selector" : "a thread each");
             if (result.exhausted()) {
                 System.out.printf("   (stopped early: all %,d pre-signed payments were sent; raise --presign-rate)%n", pool.size());
             }

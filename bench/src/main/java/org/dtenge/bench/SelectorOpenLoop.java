@@ -1,17 +1,10 @@
 package org.dtenge.bench;
 
-import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,17 +30,11 @@ final class SelectorOpenLoop {
 
     /** One kept-alive connection and the request it carries. */
     private static final class Connection {
-        final SocketChannel channel;
-        byte[] received = new byte[16 * 1024];
-        int receivedLength;
+        SelectorConnection io;
         /** The request in flight and when it was sent; written by the dispatcher before the write, read by the reader. */
         volatile int request = -1;
         volatile long sentNanos;
         volatile long sentEpochNanos;
-
-        Connection(SocketChannel channel) {
-            this.channel = channel;
-        }
     }
 
     static OpenLoop.Result run(String host, int port, List<Transport.Prepared> requests, OpenLoopSchedule schedule,
@@ -60,11 +47,8 @@ final class SelectorOpenLoop {
         AtomicInteger finished = new AtomicInteger();
         try (Selector selector = Selector.open()) {
             for (int c = 0; c < connections; c++) {
-                SocketChannel channel = SocketChannel.open(new InetSocketAddress(host, port));
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                channel.configureBlocking(false);
-                Connection connection = new Connection(channel);
-                channel.register(selector, SelectionKey.OP_READ, connection);
+                Connection connection = new Connection();
+                connection.io = SelectorConnection.open(host, port, selector, connection);
                 all.add(connection);
                 idle.add(connection);
             }
@@ -93,7 +77,7 @@ final class SelectorOpenLoop {
             return new OpenLoop.Result(tally, System.nanoTime() - start, lag);
         } finally {
             for (Connection connection : all) {
-                connection.channel.close();
+                connection.io.channel.close();
             }
         }
     }
@@ -138,13 +122,8 @@ final class SelectorOpenLoop {
         connection.sentEpochNanos = split ? LoadTally.epochNanos() : 0;
         connection.sentNanos = System.nanoTime();
         connection.request = i; // last: the reader reads it first
-        ByteBuffer out = ByteBuffer.wrap(wire);
         try {
-            while (out.hasRemaining()) {
-                if (connection.channel.write(out) == 0) {
-                    Thread.onSpinWait(); // the socket's buffer is full: rare for a request of a few hundred bytes
-                }
-            }
+            connection.io.write(wire);
         } catch (IOException e) {
             tally.failed(e);
             finished.incrementAndGet();
@@ -154,49 +133,12 @@ final class SelectorOpenLoop {
     /** Reads what arrived; whether it completed the connection's answer (recorded in the tally). */
     private static boolean read(Connection connection, long start, OpenLoopSchedule schedule, LoadTally tally,
                                 ToLongFunction<Transport.Answer> durable, int splitEvery) throws IOException {
-        while (true) {
-            if (connection.receivedLength == connection.received.length) {
-                connection.received = Arrays.copyOf(connection.received, connection.received.length * 2);
-            }
-            int room = connection.received.length - connection.receivedLength;
-            int read = connection.channel.read(ByteBuffer.wrap(connection.received, connection.receivedLength, room));
-            if (read < 0) {
-                throw new EOFException("the node closed a connection");
-            }
-            connection.receivedLength += read;
-            if (read < room) {
-                // The socket held no more than this: another read would only say so, a system call per
-                // answer. Anything that arrives later, the selector reports again.
-                break;
-            }
-        }
-        Http1Frame frame = Http1Frame.find(connection.received, connection.receivedLength);
-        if (frame == null) {
+        Http1Answer answer = connection.io.readAnswer();
+        if (answer == null) {
             return false; // not all of it yet
-        }
-        Http1Answer answer;
-        int consumed;
-        if (frame.end() != Http1Frame.UNFRAMED) {
-            answer = new Http1Answer(frame.status(), Arrays.copyOfRange(connection.received, frame.bodyStart(), frame.end()),
-                    frame.keepAlive());
-            consumed = frame.end();
-        } else {
-            ByteArrayInputStream in = new ByteArrayInputStream(connection.received, 0, connection.receivedLength);
-            try {
-                answer = Http1Answer.read(in);
-            } catch (EOFException e) {
-                return false; // not all of it yet
-            }
-            consumed = connection.receivedLength - in.available();
         }
         long now = System.nanoTime();
         int i = connection.request;
-        int rest = connection.receivedLength - consumed;
-        System.arraycopy(connection.received, consumed, connection.received, 0, rest);
-        connection.receivedLength = rest;
-        if (!answer.keepAlive()) {
-            throw new IOException("the node closed a kept-alive connection after answering " + answer.status());
-        }
         Transport.Answer result = new Transport.Answer(answer.status(), answer.body());
         tally.timedAt(schedule.offsetNanos(i), now - (start + schedule.offsetNanos(i)), now - connection.sentNanos);
         tally.answered(result, answer.status() / 100 == 2 ? durable.applyAsLong(result) : 0);
