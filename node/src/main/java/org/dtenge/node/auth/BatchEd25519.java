@@ -55,9 +55,14 @@ final class BatchEd25519 {
                 return Optional.empty(); // built without a C compiler or libsodium
             }
             Path file = Files.createTempFile("libdtenge_ed25519", ".so");
-            file.toFile().deleteOnExit();
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            SymbolLookup library = SymbolLookup.libraryLookup(file, Arena.global());
+            SymbolLookup library;
+            try {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                library = SymbolLookup.libraryLookup(file, Arena.global());
+            } finally {
+                // Loaded (mapped) or not, the file is not needed again: none is left behind, even by a kill -9.
+                Files.deleteIfExists(file);
+            }
             Linker linker = Linker.nativeLinker();
             MethodHandle init = linker.downcallHandle(library.findOrThrow("dtenge_ed25519_init"),
                     FunctionDescriptor.of(ValueLayout.JAVA_INT));
