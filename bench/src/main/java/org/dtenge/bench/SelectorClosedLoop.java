@@ -51,7 +51,16 @@ final class SelectorClosedLoop {
                 selector.select(100);
                 for (SelectionKey key : selector.selectedKeys()) {
                     Client client = (Client) key.attachment();
-                    Http1Answer answer = client.io.readAnswer();
+                    Http1Answer answer;
+                    try {
+                        answer = client.io.readAnswer();
+                    } catch (IOException e) {
+                        tally.failed(e); // counted as a transport failure, as the thread-per-client loop does
+                        inFlight--;
+                        key.cancel();
+                        client.io.channel.close();
+                        continue;
+                    }
                     if (answer == null) {
                         continue; // not all of it yet
                     }
@@ -70,8 +79,14 @@ final class SelectorClosedLoop {
                         exhausted = true;
                         continue;
                     }
-                    send(client, next++, pool, splitEvery);
-                    inFlight++;
+                    try {
+                        send(client, next++, pool, splitEvery);
+                        inFlight++;
+                    } catch (IOException e) {
+                        tally.failed(e);
+                        key.cancel();
+                        client.io.channel.close();
+                    }
                 }
                 selector.selectedKeys().clear();
             }

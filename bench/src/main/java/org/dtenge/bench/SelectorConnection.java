@@ -24,13 +24,13 @@ final class SelectorConnection {
         this.channel = channel;
     }
 
-    /** Connected, and registered with {@code selector} for reading with {@code attachment}, or with itself if null. */
+    /** Connected, and registered with {@code selector} for reading, with {@code attachment}. */
     static SelectorConnection open(String host, int port, Selector selector, Object attachment) throws IOException {
         SocketChannel channel = SocketChannel.open(new InetSocketAddress(host, port));
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.configureBlocking(false);
         SelectorConnection connection = new SelectorConnection(channel);
-        channel.register(selector, SelectionKey.OP_READ, attachment == null ? connection : attachment);
+        channel.register(selector, SelectionKey.OP_READ, attachment);
         return connection;
     }
 
