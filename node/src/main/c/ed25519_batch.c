@@ -480,7 +480,7 @@ int dtenge_ed25519_verify_batch(const unsigned char *sigs, const unsigned char *
     term *terms = malloc(sizeof(term) * (2 * (size_t) n + 1));
     if (terms == NULL) return -2;
     unsigned char z[32], zs[32], b_scalar[32], hash[64], h[32], zh[32];
-    unsigned char state[512];
+    _Alignas(64) unsigned char state[512]; /* libsodium's SHA-512 state, of crypto_hash_sha512_statebytes() */
     if (crypto_hash_sha512_statebytes() > sizeof state) { free(terms); return -2; }
     memset(b_scalar, 0, 32);
     int result = 0;

@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Ed25519 batch verification in C ({@code node/src/main/c/ed25519_batch.c}, built into the jar with the
  * machine's C compiler and linked against libsodium): n signatures checked with one multi-scalar
- * multiplication, about 39 µs for one signature, 22 µs each for 8 and 20 µs each for 64, against 38 µs
+ * multiplication, about 36 µs for one signature, 20 µs each for 8 and 18 µs each for 64, against 38 µs
  * for libsodium's own check of one (this project's test machine).
  *
  * <p>The equation is the cofactored one (as in ZIP 215), so a signature gets the same answer alone as

@@ -61,7 +61,7 @@ public final class ConfigReader {
         d.put("sequencer.batch-interval-micros", "0");
         d.put("answer-timeout-seconds", "30");
         d.put("verifier-threads", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        // Single payments' signatures are checked together, 22 us each for eight against 39 us for one
+        // Single payments' signatures are checked together, 20 us each for eight against 36 us for one
         // alone; a signature may wait this long for others to join it (docs/benchmarks.md, 2026-12-04).
         d.put("verifier-linger-micros", "500");
         return d;
