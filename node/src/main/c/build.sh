@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds libdtenge_ed25519.so (ed25519_batch.c) into $1/native/, linked against the machine's libsodium.
 # Without a C compiler or libsodium it says so and builds nothing: the node then checks each signature
-# on its own, with libsodium or BouncyCastle (see Signatures.java), and gives the same answers.
+# on its own, with libsodium or BouncyCastle (see Signatures.java; where their answers differ, in one
+# case only a key's owner can make, is in ARCHITECTURE.md).
 out="$1/native"
 src="$(dirname "$0")/ed25519_batch.c"
 cc="${CC:-cc}"
